@@ -1,0 +1,34 @@
+"""window-standard: the Chengdu quality service window standard (成物协〔2013〕9号) as rules-as-code.
+
+Load an edition with :func:`load_standard`, evaluate a :class:`Window` with :meth:`Standard.evaluate`, and
+read the explainable :class:`Result`. Everything not listed in ``__all__`` is private.
+"""
+
+from __future__ import annotations
+
+from ._errors import Location, Problem, RuleDefinitionError, WindowStandardError
+from ._library import EditionInfo, list_editions, load_standard
+from ._model import Window
+from ._result import CategoryResult, CriterionResult, LocalText, Rectification, Result, StandardStamp
+from ._standard import Standard
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CategoryResult",
+    "CriterionResult",
+    "EditionInfo",
+    "LocalText",
+    "Location",
+    "Problem",
+    "Rectification",
+    "Result",
+    "RuleDefinitionError",
+    "Standard",
+    "StandardStamp",
+    "Window",
+    "WindowStandardError",
+    "__version__",
+    "list_editions",
+    "load_standard",
+]

@@ -1,0 +1,216 @@
+"""Stage 4 (assembly): read an edition folder, validate it as a whole, and compile every criterion.
+
+An edition folder holds ``standard.yaml`` and ``criteria/*.yaml`` (read in name order). Every problem in
+every file is collected and raised as one :class:`~window_standard._errors.RuleDefinitionError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter
+
+from ._compile import CompiledCriterion, compile_criterion
+from ._errors import Location, Problem, RuleDefinitionError
+from ._expr.types import Type, type_of_value
+from ._load import LoadedYaml, load_yaml_file
+from ._spec import CriterionSpec, StandardSpec, validate_document
+
+__all__ = ["RuleSet", "build_rule_set", "param_types", "resolve_parameters"]
+
+_STANDARD_ADAPTER = TypeAdapter(StandardSpec)
+_CRITERIA_ADAPTER = TypeAdapter(list[CriterionSpec])
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """A validated, compiled edition.
+
+    Attributes:
+        spec: The whole rule set (criteria included) as validated models.
+        criteria: The compiled criteria, in file order.
+        folder: Where it was read from.
+    """
+
+    spec: StandardSpec
+    criteria: tuple[CompiledCriterion, ...]
+    folder: str
+
+
+def build_rule_set(folder: Path, root: type[BaseModel]) -> RuleSet:
+    """Load, validate and compile the edition in ``folder``.
+
+    Args:
+        folder: The edition folder (holding ``standard.yaml``).
+        root: The window model class expressions are checked against.
+
+    Raises:
+        RuleDefinitionError: With every problem found, sorted by location.
+    """
+    head = folder / "standard.yaml"
+    if not head.is_file():
+        raise RuleDefinitionError(
+            [Problem("WS106", f"no standard.yaml in {folder}", "point at an edition folder", Location(str(head), 1, 1))]
+        )
+    problems: list[Problem] = []
+    loaded = load_yaml_file(head)
+    if isinstance(loaded.data, dict) and "criteria" in loaded.data:
+        problems.append(Problem("WS201", "criteria belong in criteria/*.yaml, not in standard.yaml",
+                                "move them to a file under criteria/", loaded.locate(("criteria",), key=True)))
+        raise RuleDefinitionError(problems)
+    spec, found = validate_document(_STANDARD_ADAPTER, loaded, StandardSpec)
+    problems += found
+    sources = _load_criteria(folder / "criteria", problems)
+    if spec is None:
+        raise RuleDefinitionError(problems)
+    criteria = [c for _, _, c in sources]
+    spec = spec.model_copy(update={"criteria": criteria})
+    types = param_types(spec, loaded, problems)
+    _check_levels(spec, loaded, types, problems)
+    _check_ids_and_points(spec, loaded, sources, problems)
+    constants = {name: (_constant_type(value), value) for name, value in spec.constants.items()}
+    compiled: list[CompiledCriterion] = []
+    for file, path, criterion in sources:
+        rule = compile_criterion(
+            criterion, file, path, root=root, params=types, constants=constants, problems=problems
+        )
+        if rule is not None:
+            compiled.append(rule)
+    if problems:
+        raise RuleDefinitionError(problems)
+    return RuleSet(spec, tuple(compiled), str(folder))
+
+
+def _constant_type(value: Any) -> Type:
+    typ = type_of_value(value)
+    return typ if typ is not None else Type("str")
+
+
+def _load_criteria(folder: Path, problems: list[Problem]) -> list[tuple[LoadedYaml, tuple[int], CriterionSpec]]:
+    found: list[tuple[LoadedYaml, tuple[int], CriterionSpec]] = []
+    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    for file in files:
+        try:
+            loaded = load_yaml_file(file)
+        except RuleDefinitionError as exc:
+            problems.extend(exc.problems)
+            continue
+        if not isinstance(loaded.data, list):
+            problems.append(Problem("WS203", "a criteria file must be a list of criteria",
+                                    "start each criterion with '- id: ...'", Location(str(file), 1, 1)))
+            continue
+        specs, errors = validate_document(_CRITERIA_ADAPTER, loaded, CriterionSpec)
+        problems.extend(errors)
+        for index, spec in enumerate(specs or []):
+            found.append((loaded, (index,), spec))
+    return found
+
+
+def param_types(spec: StandardSpec, loaded: LoadedYaml | None, problems: list[Problem]) -> dict[str, Type]:
+    """The type of each parameter; dated values must be in ascending date order and of one type.
+
+    Args:
+        spec: The rule set.
+        loaded: ``standard.yaml`` as loaded (for locations), if available.
+        problems: Where WS207 problems are appended.
+    """
+    types: dict[str, Type] = {}
+    for name, value in spec.parameters.items():
+        where = loaded.locate(("parameters", name)) if loaded else None
+        values: Iterable[Any] = value.values() if isinstance(value, dict) else [value]
+        if isinstance(value, dict):
+            days = list(value)
+            if not days:
+                problems.append(Problem("WS207", f"parameter '{name}' has no dated values", "give at least one", where))
+                continue
+            if days != sorted(days):
+                problems.append(Problem("WS207", f"dated values of parameter '{name}' are not in date order",
+                                        "list the dates from oldest to newest", where))
+        kinds = {type_of_value(v) for v in values}
+        if len(kinds) != 1 or None in kinds:
+            problems.append(Problem("WS207", f"parameter '{name}' mixes value types or has an unsupported value",
+                                    "give every dated value the same type", where))
+            continue
+        (typ,) = kinds
+        assert typ is not None
+        # a dated value may not be in force yet on an early evaluation date: then it is "no data"
+        types[name] = typ.with_nullable(isinstance(value, dict))
+    for bound in ("period_start", "period_end"):
+        if bound in types and (types[bound].kind != "date" or types[bound].nullable):
+            problems.append(Problem("WS207", f"parameter '{bound}' must be one date (not dated values)", "write YYYY-MM-DD",
+                                    loaded.locate(("parameters", bound)) if loaded else None))
+    return types
+
+
+def _check_levels(spec: StandardSpec, loaded: LoadedYaml, types: dict[str, Type], problems: list[Problem]) -> None:
+    ids = [level.id for level in spec.levels]
+    for index, level in enumerate(spec.levels):
+        where = loaded.locate(("levels", index))
+        last = index == len(spec.levels) - 1
+        if ids.count(level.id) > 1 and ids.index(level.id) != index:
+            problems.append(Problem("WS204", f"duplicate level id '{level.id}'", "rename one", where))
+        if last and level.min_score is not None:
+            problems.append(Problem("WS203", f"the last level '{level.id}' is the fallback and has no min_score",
+                                    "remove min_score", where))
+        if not last and level.min_score is None:
+            problems.append(Problem("WS202", f"level '{level.id}' needs a min_score", "give a number or a parameter",
+                                    where))
+        if isinstance(level.min_score, str) and (level.min_score not in types or types[level.min_score].kind != "number"):
+            problems.append(Problem("WS207", f"level '{level.id}' refers to '{level.min_score}', which is not a "
+                                    "number parameter", "declare it under parameters", where))
+
+
+def _check_ids_and_points(
+    spec: StandardSpec,
+    loaded: LoadedYaml,
+    sources: list[tuple[LoadedYaml, tuple[int], CriterionSpec]],
+    problems: list[Problem],
+) -> None:
+    categories = {c.id: c for c in spec.categories}
+    seen: set[str] = set()
+    sums: dict[str, Decimal] = dict.fromkeys(categories, Decimal(0))
+    for file, path, criterion in sources:
+        if criterion.id in seen:
+            problems.append(Problem("WS204", f"duplicate criterion id '{criterion.id}'", "give each criterion its own id",
+                                    file.locate((*path, "id"))))
+        seen.add(criterion.id)
+        if criterion.category is None:
+            continue
+        if criterion.category not in categories:
+            problems.append(Problem("WS205", f"{criterion.id} names unknown category '{criterion.category}'",
+                                    f"use one of {', '.join(categories)}", file.locate((*path, "category"))))
+        elif criterion.points is not None:
+            sums[criterion.category] += criterion.points
+    for index, category in enumerate(spec.categories):
+        if sums[category.id] != category.points:
+            problems.append(Problem("WS206", f"criteria of category {category.id} add up to {sums[category.id]} points, "
+                                    f"not {category.points}", "make the criteria's points match the category",
+                                    loaded.locate(("categories", index, "points"))))
+    total = sum((c.points for c in spec.categories), Decimal(0))
+    if total != spec.total:
+        problems.append(Problem("WS206", f"categories add up to {total} points, not the total {spec.total}",
+                                "fix the categories' points or the total", loaded.locate(("categories",))))
+
+
+def resolve_parameters(spec: StandardSpec, on: date) -> dict[str, Any]:
+    """The value of every parameter in force on a date (dated values: the latest start on or before it).
+
+    A dated parameter with no value yet in force on that date is None (its rules see no data).
+    """
+    resolved: dict[str, Any] = {}
+    for name, value in spec.parameters.items():
+        if isinstance(value, dict):
+            current = [v for start, v in value.items() if start <= on]
+            resolved[name] = _freeze(current[-1]) if current else None
+        else:
+            resolved[name] = _freeze(value)
+    return resolved
+
+
+def _freeze(value: Any) -> Any:
+    return frozenset(value) if isinstance(value, list) else value

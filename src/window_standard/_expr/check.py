@@ -1,0 +1,422 @@
+"""Stage 3a: parse an expression with :mod:`ast`, allow only the whitelisted subset, and type-check it.
+
+The result is a typed tree (:mod:`.nodes`). Anything outside the language is an
+:class:`ExpressionError` with a stable code and the 1-based line and column inside the expression.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import nodes as n
+from .functions import FUNCTIONS, ExpressionError, check_call
+from .types import BOOL, NUMBER, STR, Type, model_fields
+
+__all__ = ["MAX_EXPRESSION_CHARS", "MAX_EXPRESSION_DEPTH", "Scope", "check_expression"]
+
+MAX_EXPRESSION_CHARS = 2000
+MAX_EXPRESSION_DEPTH = 40
+
+_ARITH = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
+_COMPARE = {
+    ast.Eq: "==",
+    ast.NotEq: "!=",
+    ast.Lt: "<",
+    ast.LtE: "<=",
+    ast.Gt: ">",
+    ast.GtE: ">=",
+    ast.In: "in",
+    ast.NotIn: "not in",
+}
+_FORBIDDEN = {
+    ast.Lambda: "lambda expressions",
+    ast.Subscript: "subscripts (x[i])",
+    ast.Slice: "slices",
+    ast.ListComp: "comprehensions",
+    ast.SetComp: "comprehensions",
+    ast.DictComp: "comprehensions",
+    ast.GeneratorExp: "generator expressions",
+    ast.JoinedStr: "f-strings",
+    ast.FormattedValue: "f-strings",
+    ast.NamedExpr: "assignment expressions (:=)",
+    ast.Starred: "starred arguments",
+    ast.Dict: "dict literals",
+    ast.Await: "await",
+}
+_OPERATOR_NAMES = {
+    ast.Pow: "'**' (power)",
+    ast.FloorDiv: "'//'",
+    ast.Mod: "'%'",
+    ast.BitAnd: "'&'",
+    ast.BitOr: "'|'",
+    ast.BitXor: "'^'",
+    ast.LShift: "'<<'",
+    ast.RShift: "'>>'",
+    ast.MatMult: "'@'",
+    ast.Invert: "'~'",
+}
+_HINT_LANGUAGE = "see docs/rule-language.md for what expressions may contain"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Everything a name may refer to while checking one expression.
+
+    Attributes:
+        root: The window model class (fields resolve against it last).
+        params: Declared parameters and their types.
+        constants: Named constants and their values.
+        lets: ``let`` bindings defined so far, with their types.
+        allow_points: Whether ``points`` (the criterion's maximum) is available.
+        items: Types of the items of enclosing collection functions, outermost first.
+    """
+
+    root: type[BaseModel]
+    params: dict[str, Type]
+    constants: dict[str, tuple[Type, Any]]
+    lets: dict[str, Type] = field(default_factory=dict)
+    allow_points: bool = False
+    items: tuple[Type, ...] = ()
+
+    def with_item(self, item: Type) -> Scope:
+        """A scope one collection deeper."""
+        return Scope(self.root, self.params, self.constants, self.lets, self.allow_points, (*self.items, item))
+
+
+def check_expression(text: str, scope: Scope) -> n.Node:
+    """Parse and type-check one expression.
+
+    Args:
+        text: The expression's source.
+        scope: What names may refer to.
+
+    Returns:
+        The typed tree.
+
+    Raises:
+        ExpressionError: Syntax errors (WS301), constructs outside the language (WS302), unknown names
+            (WS303) or functions (WS304), wrong arity (WS305), type errors (WS306), size limits (WS307).
+    """
+    if len(text) > MAX_EXPRESSION_CHARS:
+        raise ExpressionError(
+            "WS307",
+            f"expression is {len(text)} characters long, more than {MAX_EXPRESSION_CHARS}",
+            "split it into several 'let' bindings",
+        )
+    source = text.strip()
+    flat = source.replace("\n", " ")  # same length: offsets in flat are offsets in source
+    try:
+        tree = ast.parse(flat, mode="eval")
+        return _Checker(flat).visit(tree.body, scope, 0)
+    except SyntaxError as exc:
+        message = "invalid syntax" if exc.msg == "invalid syntax" else f"invalid syntax: {exc.msg}"
+        line, column = _position(source, (exc.offset or 1) - 1)
+        raise ExpressionError("WS301", message, _HINT_LANGUAGE, line, column) from None
+    except (RecursionError, MemoryError, ValueError) as exc:
+        raise ExpressionError("WS307", f"expression cannot be parsed: {exc}", "simplify it") from None
+    except ExpressionError as exc:
+        exc.line, exc.column = _position(source, exc.column - 1)
+        raise
+
+
+def _position(source: str, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of a 0-based character offset in ``source``."""
+    before = source[: max(0, offset)]
+    line = before.count("\n") + 1
+    return line, offset - (before.rfind("\n") + 1) + 1
+
+
+class _Checker:
+    """One pass over an ast tree: whitelist, resolve names, compute types."""
+
+    def __init__(self, source: str) -> None:
+        self.lines = source.splitlines() or [""]
+
+    def error(self, code: str, message: str, hint: str, node: ast.AST) -> ExpressionError:
+        line = getattr(node, "lineno", 1)
+        byte_col = getattr(node, "col_offset", 0)
+        text = self.lines[line - 1] if line - 1 < len(self.lines) else ""
+        column = len(text.encode("utf-8")[:byte_col].decode("utf-8", errors="ignore")) + 1
+        return ExpressionError(code, message, hint, line, column)
+
+    def visit(self, node: ast.AST, scope: Scope, depth: int) -> n.Node:
+        if depth > MAX_EXPRESSION_DEPTH:
+            raise self.error(
+                "WS307", f"expression nested more than {MAX_EXPRESSION_DEPTH} levels", "simplify it", node
+            )
+        method = getattr(self, "visit_" + type(node).__name__, None)
+        if method is None:
+            what = _FORBIDDEN.get(type(node), f"'{type(node).__name__}' expressions")
+            raise self.error("WS302", f"{what} are not allowed", _HINT_LANGUAGE, node)
+        result: n.Node = method(node, scope, depth + 1)
+        return result
+
+    # -- leaves -----------------------------------------------------------------------------------------
+
+    def visit_Constant(self, node: ast.Constant, scope: Scope, depth: int) -> n.Node:
+        value = node.value
+        if isinstance(value, bool):
+            return n.Const(BOOL, value)
+        if isinstance(value, int):
+            return n.Const(NUMBER, value)
+        if isinstance(value, float):
+            segment = ast.get_source_segment("\n".join(self.lines), node) or repr(value)
+            return n.Const(NUMBER, Decimal(segment.replace("_", "")))
+        if isinstance(value, str):
+            return n.Const(STR, value)
+        if value is None:
+            raise self.error(
+                "WS306", "None can only be used as 'x is None' or 'x is not None'", "use 'is None'", node
+            )
+        raise self.error("WS302", f"literal {value!r} is not allowed", _HINT_LANGUAGE, node)
+
+    def visit_Name(self, node: ast.Name, scope: Scope, depth: int) -> n.Node:
+        name = node.id
+        if name.startswith("_"):
+            raise self.error("WS302", f"names starting with '_' are not allowed: '{name}'", _HINT_LANGUAGE, node)
+        if name == "it":
+            if not scope.items:
+                raise self.error("WS303", "'it' is only defined inside count/sum/any/all/distinct", "", node)
+            return n.Item(scope.items[-1], len(scope.items))
+        for level in range(len(scope.items), 0, -1):
+            item = scope.items[level - 1]
+            if item.kind == "model" and item.model is not None:
+                found = model_fields(item.model).get(name)
+                if found is not None:
+                    return n.Field(found, level, (name,), (found,))
+        if name in scope.lets:
+            return n.Name(scope.lets[name], name, False)
+        if name in scope.constants:
+            typ, value = scope.constants[name]
+            return n.Const(typ, frozenset(value) if isinstance(value, (list, tuple)) else value)
+        if name == "points" and scope.allow_points:
+            return n.Points(NUMBER)
+        root = model_fields(scope.root)
+        if name in root:
+            return n.Field(root[name], 0, (name,), (root[name],))
+        if name == "params":
+            raise self.error("WS302", "'params' must be followed by a parameter name", "write params.NAME", node)
+        if name in FUNCTIONS:
+            raise self.error("WS306", f"function '{name}' must be called", f"write {name}(...)", node)
+        known = sorted({*scope.lets, *scope.constants, *root})
+        raise self.error("WS303", f"unknown name '{name}'", _suggest(name, known, "names"), node)
+
+    def visit_Attribute(self, node: ast.Attribute, scope: Scope, depth: int) -> n.Node:
+        attr = node.attr
+        if attr.startswith("_"):
+            raise self.error("WS302", f"attribute '{attr}' is not allowed", "names starting with '_' are private", node)
+        if isinstance(node.value, ast.Name) and node.value.id == "params":
+            if attr not in scope.params:
+                hint = _suggest(attr, sorted(scope.params), "parameters")
+                raise self.error("WS303", f"unknown parameter 'params.{attr}'", hint, node)
+            return n.Param(scope.params[attr], attr)
+        base = self.visit(node.value, scope, depth)
+        if base.type.kind != "model" or base.type.model is None:
+            raise self.error(
+                "WS302",
+                f"'.{attr}' reads a field, but the value before it is {base.type.describe()}, not a record",
+                "attributes may only read fields of the window and its parts",
+                node,
+            )
+        fields = model_fields(base.type.model)
+        if attr not in fields:
+            hint = _suggest(attr, sorted(fields), f"fields of {base.type.model.__name__}")
+            raise self.error("WS303", f"{base.type.model.__name__} has no field '{attr}'", hint, node)
+        typ = fields[attr].with_nullable(fields[attr].nullable or base.type.nullable)
+        if isinstance(base, n.Field):
+            return n.Field(typ, base.scope, (*base.path, attr), (*base.segment_types, fields[attr]))
+        if isinstance(base, n.Item):
+            return n.Field(typ, base.scope, (attr,), (fields[attr],))
+        raise self.error("WS302", f"'.{attr}' can only follow a field path", _HINT_LANGUAGE, node)
+
+    def visit_Tuple(self, node: ast.Tuple | ast.Set | ast.List, scope: Scope, depth: int) -> n.Node:
+        values = [self.visit(elt, scope, depth) for elt in node.elts]
+        if not all(isinstance(v, n.Const) for v in values):
+            raise self.error("WS302", "collection literals may hold only literals", "use a named constant", node)
+        kinds = {v.type.kind for v in values}
+        if len(kinds) > 1:
+            raise self.error("WS306", "a collection literal mixes types", "use values of one type", node)
+        item = values[0].type if values else STR
+        return n.Const(Type("list", item=item), frozenset(v.value for v in values if isinstance(v, n.Const)))
+
+    visit_Set = visit_Tuple
+    visit_List = visit_Tuple
+
+    # -- operators --------------------------------------------------------------------------------------
+
+    def visit_UnaryOp(self, node: ast.UnaryOp, scope: Scope, depth: int) -> n.Node:
+        operand = self.visit(node.operand, scope, depth)
+        if isinstance(node.op, ast.Not):
+            self.expect(operand, "bool", node.operand, "'not'")
+            return n.Not(BOOL.with_nullable(operand.type.nullable), operand)
+        if isinstance(node.op, (ast.USub, ast.UAdd)):
+            self.expect(operand, "number", node.operand, "unary minus")
+            return n.Unary(operand.type, "-" if isinstance(node.op, ast.USub) else "+", operand)
+        raise self.error("WS302", f"operator {_OPERATOR_NAMES.get(type(node.op))} is not allowed", "", node)
+
+    def visit_BinOp(self, node: ast.BinOp, scope: Scope, depth: int) -> n.Node:
+        op = _ARITH.get(type(node.op))
+        if op is None:
+            name = _OPERATOR_NAMES.get(type(node.op), type(node.op).__name__)
+            raise self.error("WS302", f"operator {name} is not allowed", "use + - * / only", node)
+        left = self.visit(node.left, scope, depth)
+        right = self.visit(node.right, scope, depth)
+        self.expect(left, "number", node.left, f"'{op}'")
+        self.expect(right, "number", node.right, f"'{op}'")
+        nullable = op == "/" or left.type.nullable or right.type.nullable
+        return n.BinOp(NUMBER.with_nullable(nullable), op, left, right)
+
+    def visit_BoolOp(self, node: ast.BoolOp, scope: Scope, depth: int) -> n.Node:
+        values = tuple(self.visit(v, scope, depth) for v in node.values)
+        op = "and" if isinstance(node.op, ast.And) else "or"
+        for value, source in zip(values, node.values, strict=True):
+            self.expect(value, "bool", source, f"'{op}'")
+        return n.BoolOp(BOOL.with_nullable(any(v.type.nullable for v in values)), op, values)
+
+    def visit_IfExp(self, node: ast.IfExp, scope: Scope, depth: int) -> n.Node:
+        cond = self.visit(node.test, scope, depth)
+        self.expect(cond, "bool", node.test, "the condition of 'if'")
+        then = self.visit(node.body, scope, depth)
+        orelse = self.visit(node.orelse, scope, depth)
+        if then.type.kind != orelse.type.kind:
+            raise self.error(
+                "WS306",
+                f"the branches of 'if' differ: {then.type.describe()} and {orelse.type.describe()}",
+                "give both branches the same type",
+                node,
+            )
+        nullable = cond.type.nullable or then.type.nullable or orelse.type.nullable
+        return n.IfElse(then.type.with_nullable(nullable), cond, then, orelse)
+
+    def visit_Compare(self, node: ast.Compare, scope: Scope, depth: int) -> n.Node:
+        parts: list[n.Node] = []
+        left_node = self.visit_operand(node.left, scope, depth)
+        for op, right_ast in zip(node.ops, node.comparators, strict=True):
+            if isinstance(op, (ast.Is, ast.IsNot)):
+                parts.append(self.is_none(left_node, op, right_ast, node))
+                left_node = self.visit_operand(right_ast, scope, depth)
+                continue
+            right_node = self.visit_operand(right_ast, scope, depth)
+            parts.append(self.compare(_COMPARE[type(op)], left_node, right_node, node))
+            left_node = right_node
+        if len(parts) == 1:
+            return parts[0]
+        return n.BoolOp(BOOL.with_nullable(any(p.type.nullable for p in parts)), "and", tuple(parts))
+
+    def visit_operand(self, node: ast.AST, scope: Scope, depth: int) -> n.Node:
+        if isinstance(node, ast.Constant) and node.value is None:
+            return n.Const(Type("str", nullable=True), None)
+        return self.visit(node, scope, depth)
+
+    def is_none(self, left: n.Node, op: ast.cmpop, right: ast.AST, node: ast.AST) -> n.Node:
+        if not (isinstance(right, ast.Constant) and right.value is None):
+            raise self.error("WS302", "'is' may only be used as 'is None' or 'is not None'", "use '=='", node)
+        if not left.type.nullable:
+            raise self.error(
+                "WS306",
+                f"'is None' on a value that always has data ({left.type.describe()})",
+                "remove the check; the value is never missing",
+                node,
+            )
+        return n.IsNone(BOOL, left, isinstance(op, ast.IsNot))
+
+    def compare(self, op: str, left: n.Node, right: n.Node, node: ast.AST) -> n.Node:
+        if isinstance(left, n.Const) and left.value is None or isinstance(right, n.Const) and right.value is None:
+            raise self.error("WS306", "compare with None using 'is None'", "write 'x is None'", node)
+        nullable = left.type.nullable or right.type.nullable
+        if op in ("in", "not in"):
+            if right.type.kind != "list" or right.type.item is None:
+                raise self.error(
+                    "WS306", f"'{op}' needs a collection on its right, not {right.type.describe()}", "", node
+                )
+            self.compatible(left.type, right.type.item, left, right, node, op)
+            return n.Compare(BOOL.with_nullable(nullable), op, left, right)
+        self.compatible(left.type, right.type, left, right, node, op)
+        if op not in ("==", "!=") and left.type.kind not in ("number", "date"):
+            raise self.error(
+                "WS306", f"'{op}' orders numbers and dates only, not {left.type.describe()}", "use == or !=", node
+            )
+        return n.Compare(BOOL.with_nullable(nullable), op, left, right)
+
+    def compatible(self, a: Type, b: Type, left: n.Node, right: n.Node, node: ast.AST, op: str) -> None:
+        if a.is_textual and b.is_textual:
+            _check_enum_literals(a, right, self, node)
+            _check_enum_literals(b, left, self, node)
+            if a.kind == "enum" and b.kind == "enum" and a.enum is not b.enum:
+                raise self.error("WS306", f"'{op}' compares {a.describe()} with {b.describe()}", "", node)
+            return
+        if a.kind != b.kind or a.kind in ("list", "model"):
+            raise self.error(
+                "WS306",
+                f"'{op}' compares {a.describe()} with {b.describe()}",
+                "compare values of the same type",
+                node,
+            )
+
+    def expect(self, value: n.Node, kind: str, node: ast.AST, where: str) -> None:
+        if value.type.kind != kind:
+            raise self.error("WS306", f"{where} needs a {kind}, got {value.type.describe()}", "", node)
+
+    # -- calls ------------------------------------------------------------------------------------------
+
+    def visit_Call(self, node: ast.Call, scope: Scope, depth: int) -> n.Node:
+        if not isinstance(node.func, ast.Name):
+            raise self.error("WS302", "only functions from the function table can be called", _HINT_LANGUAGE, node)
+        name = node.func.id
+        if node.keywords:
+            raise self.error("WS302", f"keyword arguments are not allowed in {name}()", "pass arguments by position", node)
+        if name not in FUNCTIONS:
+            raise self.error("WS304", f"unknown function '{name}'", _suggest(name, sorted(FUNCTIONS), "functions"), node)
+        spec = FUNCTIONS[name]
+        if name == "in_period" and not {"period_start", "period_end"} <= set(scope.params):
+            raise self.error(
+                "WS303", "in_period() needs the parameters period_start and period_end", "declare both dates", node
+            )
+        if not spec.min_args <= len(node.args) <= spec.max_args:
+            raise self.error("WS305", f"{name}() takes {spec.arity_text()}, got {len(node.args)}", spec.usage, node)
+        args: list[n.Node] = []
+        scoped: list[n.Node] = []
+        for index, arg in enumerate(node.args):
+            if spec.scoped and index > 0:
+                collection = args[0].type
+                if collection.kind != "list" or collection.item is None:
+                    raise self.error(
+                        "WS306", f"{name}() needs a collection first, got {collection.describe()}", spec.usage, node
+                    )
+                scoped.append(self.visit(arg, scope.with_item(collection.item), depth))
+            else:
+                args.append(self.visit(arg, scope, depth))
+        try:
+            return check_call(name, tuple(args), tuple(scoped), len(scope.items) + 1)
+        except ExpressionError as exc:
+            raise self.error(exc.code, exc.message, exc.hint, node) from None
+
+
+def _check_enum_literals(typ: Type, other: n.Node, checker: _Checker, node: ast.AST) -> None:
+    """A string literal compared with an enum must be one of the enum's values."""
+    if typ.kind != "enum" or typ.enum is None or not isinstance(other, n.Const):
+        return
+    allowed = {m.value for m in typ.enum}
+    values = other.value if isinstance(other.value, frozenset) else {other.value}
+    for value in sorted(v for v in values if v is not None):
+        if value not in allowed:
+            raise checker.error(
+                "WS306",
+                f"{value!r} is not a value of {typ.enum.__name__}",
+                "allowed: " + ", ".join(sorted(allowed)),
+                node,
+            )
+
+
+def _suggest(name: str, known: list[str], what: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, known, n=1)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return f"known {what}: {', '.join(known[:12])}{' ...' if len(known) > 12 else ''}"

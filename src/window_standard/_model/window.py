@@ -1,0 +1,409 @@
+"""The window document: pydantic v2 models of the public data contract (``standard/window-example.yaml``).
+
+Conventions the rule engine relies on:
+
+- field types are only ``int`` (as :data:`Count`), ``Decimal`` (as :data:`Amount`), ``bool``, ``str``,
+  ``date``, an enum, a nested model, ``list[...]`` of those, and ``X | None``;
+- inside a section every fact is optional: absent or ``null`` means "no data", never zero; for lists
+  ``None`` is "no data" and ``[]`` is "explicitly none";
+- every model is frozen and forbids unknown keys; counts are strict integers (``true`` and ``"12"`` are
+  rejected); decimals accept integers, decimal strings and YAML floats but never booleans.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic.config import JsonDict
+
+from .enums import (
+    ActivityKind,
+    Assessor,
+    Display,
+    Facility,
+    LogKind,
+    OrganisationKind,
+    PropertyType,
+    PublicityPlatform,
+    WindowKind,
+)
+from .identifiers import validate_credit_code, validate_organisation_code, validate_registration_number
+
+__all__ = [
+    "CREDIT_CODE_FROM", "FUNCTIONAL_ZONES", "Activity", "Amount", "Complaints", "Count", "Environment",
+    "Incidents", "LeiFeng", "Organisation", "Process", "Project", "Quality", "Repairs", "Staff", "Survey",
+    "VolunteerTeam", "Window"
+]
+
+#: Functional zones accepted as a district (高新区, 天府新区, 东部新区): they have no GB/T 2260 code.
+FUNCTIONAL_ZONES: frozenset[str] = frozenset({"gaoxin", "tianfu", "dongbu"})
+#: The date GB 32100-2015 took effect; no unified social credit code existed before it.
+CREDIT_CODE_FROM = dt.date(2015, 10, 1)
+
+_DISTRICT_CODE = re.compile(r"[0-9]{6}")
+_ZONES_TEXT = ", ".join(sorted(FUNCTIONAL_ZONES))
+
+
+def _reject_bool(value: object) -> object:
+    """Refuse a boolean where a number is expected (``True`` must not become 1)."""
+    if isinstance(value, bool):
+        raise ValueError(f"a number is expected, not a boolean ({str(value).lower()})")
+    return value
+
+
+#: A non-negative count: a strict integer (no booleans, no strings, no floats).
+Count = Annotated[int, Field(ge=0, strict=True)]
+#: A non-negative, finite decimal quantity (hours, minutes, square metres); booleans are refused.
+Amount = Annotated[Decimal, Field(ge=0, allow_inf_nan=False), BeforeValidator(_reject_bool)]
+
+
+def _zh(label: str) -> JsonDict:
+    """Return the ``json_schema_extra`` carrying a field's Chinese label."""
+    return {"title_zh": label}
+
+
+def _no_duplicates(values: list[str] | None, info: ValidationInfo) -> None:
+    """Refuse a list of enum members that names a member twice (it would be counted twice)."""
+    if values is None:
+        return
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"{info.field_name} lists {str(value)!r} more than once")
+        seen.add(value)
+
+
+def _not_above(value: int | None, info: ValidationInfo, bound: str) -> None:
+    """Refuse a count larger than the count of field ``bound`` of the same model, when both are known."""
+    limit = info.data.get(bound)
+    if value is not None and limit is not None and value > limit:
+        raise ValueError(f"{info.field_name} ({value}) cannot exceed {bound} ({limit})")
+
+
+class _Section(BaseModel):
+    """Common configuration: unknown keys are errors and instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Project(_Section):
+    """The managed area (物业管理区域 / 项目) the window serves."""
+
+    name: str | None = Field(None, min_length=1, description="Name of the managed area.",
+                             json_schema_extra=_zh("项目名称"))
+    property_type: PropertyType | None = Field(None, description="Type of property.",
+                                               json_schema_extra=_zh("物业类型"))
+    households: Count | None = Field(None, description="Number of households.", json_schema_extra=_zh("户数"))
+    floor_area_m2: Amount | None = Field(None, description="Gross floor area in square metres.",
+                                         json_schema_extra=_zh("建筑面积（平方米）"))
+
+
+class Organisation(_Section):
+    """The property service organisation (物业服务机构) operating the window."""
+
+    name: str | None = Field(None, min_length=1, description="Registered name.",
+                             json_schema_extra=_zh("名称"))
+    kind: OrganisationKind | None = Field(None, description="Enterprise or other manager.",
+                                          json_schema_extra=_zh("机构类型"))
+    engaged_for_area: bool | None = Field(None, strict=True,
+                                          description="Engaged to provide property services for this area.",
+                                          json_schema_extra=_zh("受聘提供物业服务"))
+    registration_number: str | None = Field(None, description="Business registration number, 15 digits.",
+                                            json_schema_extra=_zh("营业执照注册号"))
+    organisation_code: str | None = Field(None, description="Organisation code (GB 11714), XXXXXXXX-C.",
+                                          json_schema_extra=_zh("组织机构代码"))
+    credit_code: str | None = Field(None, description="Unified social credit code (GB 32100), 18 characters.",
+                                    json_schema_extra=_zh("统一社会信用代码"))
+    campaign_plan_adopted_on: dt.date | None = Field(None, description="Date the campaign plan was adopted.",
+                                                     json_schema_extra=_zh("制定创建方案日期"))
+
+    @field_validator("registration_number")
+    @classmethod
+    def check_registration_number(cls, value: str | None) -> str | None:
+        """Validate the check digit of the registration number."""
+        return None if value is None else validate_registration_number(value)
+
+    @field_validator("organisation_code")
+    @classmethod
+    def check_organisation_code(cls, value: str | None) -> str | None:
+        """Validate the check character of the organisation code and normalise it to ``XXXXXXXX-C``."""
+        return None if value is None else validate_organisation_code(value)
+
+    @field_validator("credit_code")
+    @classmethod
+    def check_credit_code(cls, value: str | None) -> str | None:
+        """Validate the check character of the unified social credit code."""
+        return None if value is None else validate_credit_code(value)
+
+
+class Environment(_Section):
+    """The service environment of the window (服务环境)."""
+
+    signage: bool | None = Field(None, strict=True, description="Window name sign clearly visible.",
+                                 json_schema_extra=_zh("标识醒目"))
+    displays: list[Display] | None = Field(None, description="Items publicly displayed.",
+                                           json_schema_extra=_zh("公示内容"))
+    facilities: list[Facility] | None = Field(None, description="Convenience facilities provided.",
+                                              json_schema_extra=_zh("便民设施"))
+    clean_and_tidy: bool | None = Field(None, strict=True, description="Clean and tidy at inspection.",
+                                        json_schema_extra=_zh("整洁有序"))
+    no_smoking: bool | None = Field(None, strict=True, description="No smoking observed at inspection.",
+                                    json_schema_extra=_zh("禁止吸烟"))
+    accessible_entrance: bool | None = Field(None, strict=True, description="Barrier-free entrance.",
+                                             json_schema_extra=_zh("无障碍通道"))
+
+    @field_validator("displays", "facilities")
+    @classmethod
+    def check_unique(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:
+        """Refuse an item listed twice."""
+        _no_duplicates(value, info)
+        return value
+
+
+class Staff(_Section):
+    """The window's own staff (服务人员)."""
+
+    headcount: Count | None = Field(None, description="Number of window staff.",
+                                    json_schema_extra=_zh("人数"))
+    in_uniform: Count | None = Field(None, description="Staff seen in uniform at inspection.",
+                                     json_schema_extra=_zh("统一着装人数"))
+    with_badge: Count | None = Field(None, description="Staff seen wearing a badge at inspection.",
+                                     json_schema_extra=_zh("佩戴工牌人数"))
+    certified: Count | None = Field(None, description="Staff holding a professional certificate.",
+                                    json_schema_extra=_zh("持证上岗人数"))
+    etiquette_training_hours: Amount | None = Field(None, description="Staff-hours of etiquette training.",
+                                                    json_schema_extra=_zh("礼仪培训学时"))
+    courteous_language: bool | None = Field(None, strict=True, description="Courteous language used.",
+                                            json_schema_extra=_zh("文明用语"))
+    conduct_violations: Count | None = Field(None, description="Conduct violations observed.",
+                                             json_schema_extra=_zh("违纪行为次数"))
+
+    @field_validator("in_uniform", "with_badge", "certified")
+    @classmethod
+    def check_headcount(cls, value: int | None, info: ValidationInfo) -> int | None:
+        """Refuse more staff in a group than the headcount."""
+        _not_above(value, info, "headcount")
+        return value
+
+
+class Process(_Section):
+    """The service process of the window (服务流程)."""
+
+    first_inquiry_responsibility: bool | None = Field(None, strict=True,
+                                                      description="First-inquiry responsibility in force.",
+                                                      json_schema_extra=_zh("首问负责制"))
+    one_time_notification: bool | None = Field(None, strict=True, description="One-time notification used.",
+                                               json_schema_extra=_zh("一次性告知"))
+    time_limits_published: bool | None = Field(None, strict=True, description="Time limits published.",
+                                               json_schema_extra=_zh("限时办结承诺"))
+    weekly_opening_hours: Amount | None = Field(None, description="Opening hours per week.",
+                                                json_schema_extra=_zh("每周开放时长（小时）"))
+    weekend_duty: bool | None = Field(None, strict=True, description="Staffed at weekends.",
+                                      json_schema_extra=_zh("周末值班"))
+    repair_intake_24h: bool | None = Field(None, strict=True, description="Repairs taken 24 hours a day.",
+                                           json_schema_extra=_zh("24小时报修受理"))
+    emergency_response_minutes: Amount | None = Field(None, description="Emergency response time in minutes.",
+                                                      json_schema_extra=_zh("应急响应时间（分钟）"))
+    complaint_reply_hours: Amount | None = Field(None, description="Complaint reply time in hours.",
+                                                 json_schema_extra=_zh("投诉回复时限（小时）"))
+    logs: list[LogKind] | None = Field(None, description="Logs the window keeps.",
+                                       json_schema_extra=_zh("工作记录"))
+
+    @field_validator("logs")
+    @classmethod
+    def check_unique(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:
+        """Refuse a log kind listed twice."""
+        _no_duplicates(value, info)
+        return value
+
+
+class Survey(_Section):
+    """An owner satisfaction survey over the campaign period."""
+
+    sampled: Count = Field(description="Owners surveyed.", json_schema_extra=_zh("调查户数"))
+    satisfied: Count = Field(description="Owners satisfied.", json_schema_extra=_zh("满意户数"))
+
+    @field_validator("satisfied")
+    @classmethod
+    def check_sampled(cls, value: int, info: ValidationInfo) -> int:
+        """Refuse more satisfied owners than were sampled."""
+        _not_above(value, info, "sampled")
+        return value
+
+
+class Complaints(_Section):
+    """Complaints over the campaign period."""
+
+    received: Count = Field(description="Complaints received.", json_schema_extra=_zh("受理投诉数"))
+    resolved: Count = Field(description="Complaints resolved.", json_schema_extra=_zh("处理完结数"))
+    valid_confirmed: Count = Field(description="Valid complaints confirmed by the authority.",
+                                   json_schema_extra=_zh("主管部门确认的有效投诉数"))
+
+    @field_validator("resolved", "valid_confirmed")
+    @classmethod
+    def check_received(cls, value: int, info: ValidationInfo) -> int:
+        """Refuse more resolved or confirmed complaints than were received."""
+        _not_above(value, info, "received")
+        return value
+
+
+class Repairs(_Section):
+    """Repair requests over the campaign period."""
+
+    requested: Count = Field(description="Repair requests received.", json_schema_extra=_zh("报修数"))
+    on_time: Count = Field(description="Repairs completed on time.", json_schema_extra=_zh("及时维修数"))
+    reworked: Count = Field(description="Repairs that had to be redone.", json_schema_extra=_zh("返修数"))
+    called_back: Count = Field(description="Repairs followed by a callback.", json_schema_extra=_zh("回访数"))
+
+    @field_validator("on_time", "reworked", "called_back")
+    @classmethod
+    def check_requested(cls, value: int, info: ValidationInfo) -> int:
+        """Refuse more repairs in a group than were requested."""
+        _not_above(value, info, "requested")
+        return value
+
+
+class Quality(_Section):
+    """Service quality counts over the campaign period (服务质量)."""
+
+    survey: Survey | None = Field(None, description="Satisfaction survey; null when none was made.",
+                                  json_schema_extra=_zh("满意度调查"))
+    complaints: Complaints | None = Field(None, description="Complaint counts.",
+                                          json_schema_extra=_zh("投诉"))
+    repairs: Repairs | None = Field(None, description="Repair counts.", json_schema_extra=_zh("维修"))
+
+
+class VolunteerTeam(_Section):
+    """The window's volunteer service team."""
+
+    established_on: dt.date = Field(description="Date the team was established.",
+                                    json_schema_extra=_zh("成立日期"))
+    members: Count = Field(description="Number of members.", json_schema_extra=_zh("队员人数"))
+
+
+class Activity(_Section):
+    """One Learn-from-Lei-Feng activity."""
+
+    date: dt.date = Field(description="Date of the activity.", json_schema_extra=_zh("活动日期"))
+    kind: ActivityKind = Field(description="Kind of activity.", json_schema_extra=_zh("活动类型"))
+    title: str | None = Field(None, min_length=1, description="Title of the activity.",
+                              json_schema_extra=_zh("活动名称"))
+    participants: Count | None = Field(None, description="Staff and volunteers taking part.",
+                                       json_schema_extra=_zh("参与人数"))
+    owner_participants: Count | None = Field(None, description="Owners taking part.",
+                                             json_schema_extra=_zh("业主参与人数"))
+
+
+class LeiFeng(_Section):
+    """Learn-from-Lei-Feng activities (学雷锋活动)."""
+
+    volunteer_team: VolunteerTeam | None = Field(None, description="Volunteer team; null when there is none.",
+                                                 json_schema_extra=_zh("志愿服务队"))
+    activities: list[Activity] | None = Field(None, description="Activities held.",
+                                              json_schema_extra=_zh("活动记录"))
+    publicity_platforms: list[PublicityPlatform] | None = Field(None, description="Publicity platforms used.",
+                                                                json_schema_extra=_zh("宣传平台"))
+    reports_to_association: list[dt.date] | None = Field(
+        None, description="Dates of newsletters or briefings sent to the association.",
+        json_schema_extra=_zh("向协会报送简讯、简报日期"))
+    moral_lecture_hall: bool | None = Field(None, strict=True, description="A moral lecture hall is run.",
+                                            json_schema_extra=_zh("道德讲堂"))
+
+    @field_validator("publicity_platforms")
+    @classmethod
+    def check_unique(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:
+        """Refuse a platform listed twice."""
+        _no_duplicates(value, info)
+        return value
+
+
+class Incidents(_Section):
+    """Incidents within the period, as confirmed by the authority."""
+
+    major_safety_accident: bool | None = Field(
+        None, strict=True, description="A major safety accident the organisation is liable for.",
+        json_schema_extra=_zh("重大安全责任事故"))
+    illegal_charging_confirmed: bool | None = Field(
+        None, strict=True, description="Illegal charging confirmed by the authority.",
+        json_schema_extra=_zh("违规收费"))
+    falsified_materials: bool | None = Field(None, strict=True, description="Falsified materials submitted.",
+                                             json_schema_extra=_zh("弄虚作假"))
+
+
+class Window(_Section):
+    """A property-management service window and the facts of one assessment of it.
+
+    Identity fields are required; every section may be omitted and then holds no data.
+    """
+
+    id: str = Field(min_length=1, max_length=64, description="The portal's own identifier.",
+                    json_schema_extra=_zh("窗口编号"))
+    name: str = Field(min_length=1, description="Name of the window.", json_schema_extra=_zh("窗口名称"))
+    kind: WindowKind = Field(description="Kind of window.", json_schema_extra=_zh("窗口类型"))
+    kind_other: str | None = Field(
+        None, validate_default=True, description="What the window is; required exactly when kind is other.",
+        json_schema_extra=_zh("其他类型说明"))
+    district: str = Field(
+        description="GB/T 2260 county-level code (6 digits) or a functional zone: gaoxin, tianfu, dongbu.",
+        json_schema_extra={"title_zh": "区(市)县", "pattern": "^([0-9]{6}|gaoxin|tianfu|dongbu)$"})
+    address: str | None = Field(None, min_length=1, description="Street address.",
+                                json_schema_extra=_zh("地址"))
+    assessed_on: dt.date = Field(description="The date the facts describe.",
+                                 json_schema_extra=_zh("评价日期"))
+    assessor: Assessor = Field(description="Who assessed the window.", json_schema_extra=_zh("评价主体"))
+    project: Project = Field(default_factory=Project, description="The managed area.",
+                             json_schema_extra=_zh("物业项目"))
+    organisation: Organisation = Field(default_factory=Organisation,
+                                       description="The property service organisation.",
+                                       json_schema_extra=_zh("物业服务机构"))
+    environment: Environment = Field(default_factory=Environment, description="Service environment.",
+                                     json_schema_extra=_zh("服务环境"))
+    staff: Staff = Field(default_factory=Staff, description="Window staff.",
+                         json_schema_extra=_zh("服务人员"))
+    process: Process = Field(default_factory=Process, description="Service process.",
+                             json_schema_extra=_zh("服务流程"))
+    quality: Quality = Field(default_factory=Quality, description="Service quality counts.",
+                             json_schema_extra=_zh("服务质量"))
+    lei_feng: LeiFeng = Field(default_factory=LeiFeng, description="Learn-from-Lei-Feng activities.",
+                              json_schema_extra=_zh("学雷锋活动"))
+    incidents: Incidents = Field(default_factory=Incidents, description="Incidents within the period.",
+                                 json_schema_extra=_zh("事故与违规"))
+
+    @field_validator("kind_other")
+    @classmethod
+    def check_kind_other(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """Require a description exactly when the kind is ``other``."""
+        kind = info.data.get("kind")
+        if kind is WindowKind.OTHER and (value is None or not value.strip()):
+            raise ValueError("kind_other is required (a non-empty description) when kind is 'other'")
+        if kind is not None and kind is not WindowKind.OTHER and value is not None:
+            raise ValueError(f"kind_other ({value!r}) must be null when kind is {str(kind)!r}")
+        return value
+
+    @field_validator("district")
+    @classmethod
+    def check_district(cls, value: str) -> str:
+        """Accept a 6-digit GB/T 2260 code or a functional-zone key."""
+        if _DISTRICT_CODE.fullmatch(value) or value in FUNCTIONAL_ZONES:
+            return value
+        raise ValueError(
+            f"district {value!r} must be a 6-digit GB/T 2260 code (e.g. '510107') "
+            f"or a functional zone: {_ZONES_TEXT}"
+        )
+
+    @field_validator("organisation")
+    @classmethod
+    def check_credit_code_date(cls, value: Organisation, info: ValidationInfo) -> Organisation:
+        """Refuse a unified social credit code on an assessment before 2015-10-01."""
+        assessed_on = info.data.get("assessed_on")
+        if value.credit_code is not None and assessed_on is not None and assessed_on < CREDIT_CODE_FROM:
+            raise ValueError(
+                f"organisation.credit_code ({value.credit_code}) must be null when assessed_on "
+                f"({assessed_on}) is before {CREDIT_CODE_FROM}: the unified social credit code "
+                "(GB 32100-2015) did not exist yet"
+            )
+        return value

@@ -1,0 +1,243 @@
+"""Stage 2: the rule-file format as pydantic models, and validation with ``file:line:col`` errors.
+
+``standard.yaml`` validates against :class:`StandardSpec` and each ``criteria/*.yaml`` file against a list
+of :class:`CriterionSpec`. Pydantic's errors are turned into :class:`~window_standard._errors.Problem`
+values located through the spans kept by :mod:`._load`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator, model_validator
+
+from ._errors import Problem
+from ._load import LoadedYaml
+
+__all__ = [
+    "CategorySpec",
+    "CriterionSpec",
+    "Effective",
+    "LevelSpec",
+    "ParamScalar",
+    "ParamValue",
+    "Source",
+    "StandardSpec",
+    "Text",
+    "validate_document",
+]
+
+_SEMVER = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$"
+_CRITERION_ID = r"^[A-Z][A-Z0-9]*-[A-Za-z0-9]+$"
+_NAME = r"^[a-z][a-z0-9_]*$"
+_CONSTANT = r"^[A-Z][A-Z0-9_]*$"
+
+ParamScalar = bool | int | Decimal | date | str
+ParamValue = ParamScalar | list[ParamScalar] | dict[date, ParamScalar | list[ParamScalar]]
+Expression = Annotated[str, Field(min_length=1, description="An expression in the rule language.")]
+
+
+class _Spec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Text(_Spec):
+    """A text in Chinese and English (both required)."""
+
+    zh: str = Field(min_length=1, description="Chinese text.")
+    en: str = Field(min_length=1, description="English text.")
+
+
+class Source(_Spec):
+    """Where a criterion comes from: a clause of the notice with its Chinese words, or a stated basis."""
+
+    clause: str | None = Field(None, description="The clause cited, as 'notice §3(1)'.")
+    quote: str | None = Field(None, description="The Chinese words of the notice the rule rests on, verbatim.")
+    basis: str | None = Field(None, description="For reconstructed rules: the basis in one line.")
+
+
+class Effective(_Spec):
+    """The dates an edition is in force (``to`` open-ended when absent)."""
+
+    from_: date = Field(alias="from", description="First day in force.")
+    to: date | None = Field(None, description="Last day in force; absent while in force.")
+
+
+class CategorySpec(_Spec):
+    """A scoring category with its maximum points."""
+
+    id: str = Field(pattern=r"^[A-Z]{2,8}$", description="Short upper-case id, e.g. ENV.")
+    title: Text
+    points: Decimal = Field(gt=0, description="Maximum points of the category.")
+
+
+class LevelSpec(_Spec):
+    """A level of the result; levels are listed best first and the last one is the fallback."""
+
+    id: str = Field(pattern=_NAME, description="Level id, e.g. meets.")
+    title: Text
+    min_score: str | Decimal | None = Field(
+        None, description="Threshold: a parameter name or a number. Absent only on the last (fallback) level."
+    )
+
+
+class CriterionSpec(_Spec):
+    """One rule: a scored criterion, a prerequisite (gate), a veto or a bonus."""
+
+    id: str = Field(pattern=_CRITERION_ID, description="Stable id, e.g. LF-2.")
+    kind: Literal["scored", "prerequisite", "veto", "bonus"] = "scored"
+    category: str | None = Field(None, description="Category id; required for scored criteria.")
+    points: Decimal | None = Field(None, gt=0, description="Maximum points (scored and bonus).")
+    title: Text
+    source: Source
+    provenance: Literal["notice", "reconstructed"]
+    threshold: Literal["notice", "reconstructed"] | None = Field(
+        None, description="Where the numbers come from, when the requirement is the notice's but the threshold not."
+    )
+    let: dict[Annotated[str, Field(pattern=_NAME)], Expression] = Field(
+        default_factory=dict, description="Named intermediate values, evaluated in order."
+    )
+    applies_when: Expression | None = Field(None, description="When false the criterion is not applicable.")
+    condition: Expression | None = Field(None, description="All-or-nothing test (gate holds / veto fires).")
+    score: Expression | None = Field(None, description="Points earned; clamped to [0, points], rounded half-up.")
+    explain: Text | None = Field(None, description="Explanation templates with {name} placeholders.")
+    advice: Text | None = Field(None, description="What to do to recover the points (rectification).")
+    effort: int = Field(2, ge=1, le=3, description="Effort of the fix: 1 low, 2 medium, 3 high.")
+
+    @field_validator("points")
+    @classmethod
+    def _two_places(cls, value: Decimal | None) -> Decimal | None:
+        if value is not None and value != value.quantize(Decimal("0.01")):
+            raise ValueError("points have at most two decimal places")
+        return None if value is None else value.quantize(Decimal("0.01"))
+
+    @model_validator(mode="after")
+    def _kind_shape(self) -> CriterionSpec:
+        problems = _shape_problems(self)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+def _shape_problems(spec: CriterionSpec) -> list[str]:
+    problems: list[str] = []
+    points_kind = spec.kind in ("scored", "bonus")
+    if points_kind and spec.points is None:
+        problems.append(f"a {spec.kind} criterion needs 'points'")
+    if not points_kind and (spec.points is not None or spec.score is not None):
+        problems.append(f"a {spec.kind} has no 'points' or 'score'; use 'condition'")
+    if points_kind and (spec.condition is None) == (spec.score is None):
+        problems.append("give exactly one of 'condition' (all or nothing) and 'score'")
+    if not points_kind and spec.condition is None:
+        problems.append(f"a {spec.kind} needs a 'condition'")
+    if (spec.kind == "scored") != (spec.category is not None):
+        problems.append("'category' is required for scored criteria and not allowed otherwise")
+    if spec.provenance == "notice" and not (spec.source.clause and spec.source.quote):
+        problems.append("provenance 'notice' needs source.clause and source.quote")
+    if spec.provenance == "reconstructed" and not spec.source.basis:
+        problems.append("provenance 'reconstructed' needs source.basis")
+    return problems
+
+
+class StandardSpec(_Spec):
+    """An edition's ``standard.yaml``: identity, parameters, constants, categories and levels."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Edition id, e.g. cdpma-window-2013.")
+    version: str = Field(pattern=_SEMVER, description="Semver of this encoding.")
+    title: Text
+    document: str = Field(min_length=1, description="The document encoded, e.g. 成物协〔2013〕9号 附件1.")
+    provenance: Literal["official", "reconstructed"]
+    disclaimer: Text | None = Field(None, description="Required for reconstructed editions: what is reconstructed.")
+    effective: Effective
+    total: Decimal = Field(Decimal(100), gt=0, description="Points of all categories together.")
+    parameters: dict[Annotated[str, Field(pattern=_NAME)], ParamValue] = Field(default_factory=dict)
+    constants: dict[Annotated[str, Field(pattern=_CONSTANT)], ParamScalar | list[ParamScalar]] = Field(
+        default_factory=dict
+    )
+    categories: list[CategorySpec] = Field(min_length=1)
+    levels: list[LevelSpec] = Field(min_length=2)
+    criteria: list[CriterionSpec] = Field(default_factory=list, description="Filled from criteria/*.yaml.")
+
+    @model_validator(mode="after")
+    def _reconstructed_says_so(self) -> StandardSpec:
+        if self.provenance == "reconstructed" and self.disclaimer is None:
+            raise ValueError("a reconstructed edition needs a 'disclaimer' saying what is reconstructed")
+        return self
+
+
+_M = TypeVar("_M")
+
+
+def validate_document(adapter: TypeAdapter[_M], loaded: LoadedYaml, root: type[BaseModel]) -> tuple[_M | None, list[Problem]]:
+    """Validate loaded YAML data, turning pydantic errors into located problems.
+
+    Args:
+        adapter: The adapter of the target type (a spec model or a list of them).
+        loaded: The loaded document.
+        root: The spec model at the document's root (or the item model of a list), for key suggestions.
+
+    Returns:
+        The validated value (None when invalid) and the problems found.
+    """
+    try:
+        return adapter.validate_python(loaded.data), []
+    except ValidationError as exc:
+        return None, [_problem(error, loaded, root) for error in exc.errors(include_url=False)]
+
+
+def _problem(error: Any, loaded: LoadedYaml, root: type[BaseModel]) -> Problem:
+    loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith(("function-", "union["))))
+    loc = tuple(p for p in loc if p not in ("list[...]", "dict[date,...]"))
+    where = _dotted(loc) or "document"
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        allowed = sorted(_fields_at(root, loc[:-1]))
+        close = difflib.get_close_matches(key, allowed, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"allowed keys here: {', '.join(allowed)}"
+        return Problem("WS201", f"unknown key '{key}' at {where}", hint, loaded.locate(loc, key=True))
+    if kind == "missing":
+        return Problem("WS202", f"missing required key '{loc[-1]}' at {where}", "add it", loaded.locate(loc[:-1]))
+    message = re.sub(r"^Value error, ", "", error["msg"])
+    return Problem("WS203", f"invalid value at {where}: {message}", "see docs/rule-language.md", loaded.locate(loc))
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> set[str]:
+    """Keys allowed at a path inside a spec model (by alias), for 'did you mean' hints."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return set()
+        field_info = current.model_fields.get(str(part)) or next(
+            (f for f in current.model_fields.values() if f.alias == part), None
+        )
+        if field_info is None:
+            return set()
+        current = _inner_model(field_info.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return {f.alias or name for name, f in current.model_fields.items()}
+    return set()
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None

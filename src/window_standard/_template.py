@@ -1,0 +1,106 @@
+"""Explanation templates: ``"期内开展志愿服务活动 {n} 次（满分需 {params.min_volunteer_activities} 次）"``.
+
+Templates are parsed once at load time; every placeholder must name a fact of the criterion (a ``let``
+binding, a window field path, ``params.NAME``, ``points``, ``max_points``). Rendering never calls
+``str.format`` on user objects: values are formatted by :func:`format_value`, in the reader's language.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from typing import Any, Literal
+
+__all__ = ["Lang", "Template", "TemplateError", "format_value", "parse_template"]
+
+Lang = Literal["zh", "en"]
+
+_NO_DATA = {"zh": "无数据", "en": "no data"}
+_YES_NO = {"zh": ("是", "否"), "en": ("yes", "no")}
+_SEPARATOR = {"zh": "、", "en": ", "}
+_FOUR_PLACES = Decimal("0.0001")
+
+
+class TemplateError(ValueError):
+    """A template that cannot be used; ``column`` is 1-based inside the template."""
+
+    def __init__(self, message: str, column: int = 1) -> None:
+        super().__init__(message)
+        self.column = column
+
+
+@dataclass(frozen=True)
+class Template:
+    """A parsed template: literal text and placeholder names, alternating.
+
+    Attributes:
+        parts: ``(literal, name)`` pairs; ``name`` is None for trailing text.
+    """
+
+    parts: tuple[tuple[str, str | None], ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The placeholder names in order of appearance."""
+        return tuple(name for _, name in self.parts if name is not None)
+
+    def render(self, values: Mapping[str, Any], lang: Lang) -> str:
+        """Fill the placeholders with formatted values (missing names render as "no data")."""
+        out: list[str] = []
+        for literal, name in self.parts:
+            out.append(literal)
+            if name is not None:
+                out.append(format_value(values.get(name), lang))
+        return "".join(out)
+
+
+def parse_template(text: str) -> Template:
+    """Parse a template, refusing format specs, conversions and indexing.
+
+    Raises:
+        TemplateError: For unbalanced braces or placeholders other than plain (dotted) names.
+    """
+    parts: list[tuple[str, str | None]] = []
+    column = 1
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError as exc:
+        raise TemplateError(f"bad braces in template: {exc}") from None
+    for literal, name, spec, conversion in parsed:
+        column += len(literal)
+        if name is None:
+            parts.append((literal, None))
+            continue
+        if spec or conversion:
+            raise TemplateError(f"placeholder '{{{name}}}' may not have a format or conversion", column)
+        if not name or not all(part.isidentifier() for part in name.split(".")):
+            raise TemplateError(f"placeholder '{{{name}}}' must be a name or a dotted field path", column)
+        parts.append((literal, name))
+        column += len(name) + 2
+    return Template(tuple(parts))
+
+
+def format_value(value: Any, lang: Lang) -> str:
+    """Format one fact for a reader: enum labels, 是/否, up to four decimal places, ISO dates."""
+    if value is None:
+        return _NO_DATA[lang]
+    if isinstance(value, bool):
+        return _YES_NO[lang][0 if value else 1]
+    if isinstance(value, Enum):
+        label = getattr(value, "label", None)
+        return str(label(lang)) if callable(label) else str(value.value)
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value():
+            return str(value.quantize(Decimal(1)))
+        rounded = value.quantize(_FOUR_PLACES) if value.as_tuple().exponent < -4 else value  # type: ignore[operator]
+        return format(rounded.normalize(), "f")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple, frozenset, set)):
+        items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
+        return _SEPARATOR[lang].join(format_value(v, lang) for v in items)
+    return str(value)
