@@ -55,21 +55,34 @@ def build_rule_set(folder: Path, root: type[BaseModel]) -> RuleSet:
     head = folder / "standard.yaml"
     if not head.is_file():
         raise RuleDefinitionError(
-            [Problem("WS106", f"no standard.yaml in {folder}", "point at an edition folder", Location(str(head), 1, 1))]
+            [
+                Problem(
+                    "WS106",
+                    f"no standard.yaml in {folder}",
+                    "point at an edition folder",
+                    Location(str(head), 1, 1),
+                )
+            ]
         )
     problems: list[Problem] = []
     loaded = load_yaml_file(head)
     if isinstance(loaded.data, dict) and "criteria" in loaded.data:
-        problems.append(Problem("WS201", "criteria belong in criteria/*.yaml, not in standard.yaml",
-                                "move them to a file under criteria/", loaded.locate(("criteria",), key=True)))
+        problems.append(
+            Problem(
+                "WS201",
+                "criteria belong in criteria/*.yaml, not in standard.yaml",
+                "move them to a file under criteria/",
+                loaded.locate(("criteria",), key=True),
+            )
+        )
         raise RuleDefinitionError(problems)
-    spec, found = validate_document(_STANDARD_ADAPTER, loaded, StandardSpec)
+    checked = validate_document(_STANDARD_ADAPTER, loaded, StandardSpec)
+    head_spec, found = checked
     problems += found
     sources = _load_criteria(folder / "criteria", problems)
-    if spec is None:
+    if head_spec is None:
         raise RuleDefinitionError(problems)
-    criteria = [c for _, _, c in sources]
-    spec = spec.model_copy(update={"criteria": criteria})
+    spec = head_spec.model_copy(update={"criteria": [c for _, _, c in sources]})
     types = param_types(spec, loaded, problems)
     _check_levels(spec, loaded, types, problems)
     _check_ids_and_points(spec, loaded, sources, problems)
@@ -91,7 +104,9 @@ def _constant_type(value: Any) -> Type:
     return typ if typ is not None else Type("str")
 
 
-def _load_criteria(folder: Path, problems: list[Problem]) -> list[tuple[LoadedYaml, tuple[int], CriterionSpec]]:
+def _load_criteria(
+    folder: Path, problems: list[Problem]
+) -> list[tuple[LoadedYaml, tuple[int], CriterionSpec]]:
     found: list[tuple[LoadedYaml, tuple[int], CriterionSpec]] = []
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     for file in files:
@@ -101,10 +116,17 @@ def _load_criteria(folder: Path, problems: list[Problem]) -> list[tuple[LoadedYa
             problems.extend(exc.problems)
             continue
         if not isinstance(loaded.data, list):
-            problems.append(Problem("WS203", "a criteria file must be a list of criteria",
-                                    "start each criterion with '- id: ...'", Location(str(file), 1, 1)))
+            problems.append(
+                Problem(
+                    "WS203",
+                    "a criteria file must be a list of criteria",
+                    "start each criterion with '- id: ...'",
+                    Location(str(file), 1, 1),
+                )
+            )
             continue
-        specs, errors = validate_document(_CRITERIA_ADAPTER, loaded, CriterionSpec)
+        checked = validate_document(_CRITERIA_ADAPTER, loaded, CriterionSpec)
+        specs, errors = checked
         problems.extend(errors)
         for index, spec in enumerate(specs or []):
             found.append((loaded, (index,), spec))
@@ -126,15 +148,29 @@ def param_types(spec: StandardSpec, loaded: LoadedYaml | None, problems: list[Pr
         if isinstance(value, dict):
             days = list(value)
             if not days:
-                problems.append(Problem("WS207", f"parameter '{name}' has no dated values", "give at least one", where))
+                problems.append(
+                    Problem("WS207", f"parameter '{name}' has no dated values", "give at least one", where)
+                )
                 continue
             if days != sorted(days):
-                problems.append(Problem("WS207", f"dated values of parameter '{name}' are not in date order",
-                                        "list the dates from oldest to newest", where))
+                problems.append(
+                    Problem(
+                        "WS207",
+                        f"dated values of parameter '{name}' are not in date order",
+                        "list the dates from oldest to newest",
+                        where,
+                    )
+                )
         kinds = {type_of_value(v) for v in values}
         if len(kinds) != 1 or None in kinds:
-            problems.append(Problem("WS207", f"parameter '{name}' mixes value types or has an unsupported value",
-                                    "give every dated value the same type", where))
+            problems.append(
+                Problem(
+                    "WS207",
+                    f"parameter '{name}' mixes value types or has an unsupported value",
+                    "give every dated value the same type",
+                    where,
+                )
+            )
             continue
         (typ,) = kinds
         assert typ is not None
@@ -142,12 +178,20 @@ def param_types(spec: StandardSpec, loaded: LoadedYaml | None, problems: list[Pr
         types[name] = typ.with_nullable(isinstance(value, dict))
     for bound in ("period_start", "period_end"):
         if bound in types and (types[bound].kind != "date" or types[bound].nullable):
-            problems.append(Problem("WS207", f"parameter '{bound}' must be one date (not dated values)", "write YYYY-MM-DD",
-                                    loaded.locate(("parameters", bound)) if loaded else None))
+            problems.append(
+                Problem(
+                    "WS207",
+                    f"parameter '{bound}' must be one date (not dated values)",
+                    "write YYYY-MM-DD",
+                    loaded.locate(("parameters", bound)) if loaded else None,
+                )
+            )
     return types
 
 
-def _check_levels(spec: StandardSpec, loaded: LoadedYaml, types: dict[str, Type], problems: list[Problem]) -> None:
+def _check_levels(
+    spec: StandardSpec, loaded: LoadedYaml, types: dict[str, Type], problems: list[Problem]
+) -> None:
     ids = [level.id for level in spec.levels]
     for index, level in enumerate(spec.levels):
         where = loaded.locate(("levels", index))
@@ -155,14 +199,31 @@ def _check_levels(spec: StandardSpec, loaded: LoadedYaml, types: dict[str, Type]
         if ids.count(level.id) > 1 and ids.index(level.id) != index:
             problems.append(Problem("WS204", f"duplicate level id '{level.id}'", "rename one", where))
         if last and level.min_score is not None:
-            problems.append(Problem("WS203", f"the last level '{level.id}' is the fallback and has no min_score",
-                                    "remove min_score", where))
+            problems.append(
+                Problem(
+                    "WS203",
+                    f"the last level '{level.id}' is the fallback and has no min_score",
+                    "remove min_score",
+                    where,
+                )
+            )
         if not last and level.min_score is None:
-            problems.append(Problem("WS202", f"level '{level.id}' needs a min_score", "give a number or a parameter",
-                                    where))
-        if isinstance(level.min_score, str) and (level.min_score not in types or types[level.min_score].kind != "number"):
-            problems.append(Problem("WS207", f"level '{level.id}' refers to '{level.min_score}', which is not a "
-                                    "number parameter", "declare it under parameters", where))
+            problems.append(
+                Problem(
+                    "WS202", f"level '{level.id}' needs a min_score", "give a number or a parameter", where
+                )
+            )
+        if isinstance(level.min_score, str) and (
+            level.min_score not in types or types[level.min_score].kind != "number"
+        ):
+            problems.append(
+                Problem(
+                    "WS207",
+                    f"level '{level.id}' refers to '{level.min_score}', which is not a number parameter",
+                    "declare it under parameters",
+                    where,
+                )
+            )
 
 
 def _check_ids_and_points(
@@ -176,25 +237,49 @@ def _check_ids_and_points(
     sums: dict[str, Decimal] = dict.fromkeys(categories, Decimal(0))
     for file, path, criterion in sources:
         if criterion.id in seen:
-            problems.append(Problem("WS204", f"duplicate criterion id '{criterion.id}'", "give each criterion its own id",
-                                    file.locate((*path, "id"))))
+            problems.append(
+                Problem(
+                    "WS204",
+                    f"duplicate criterion id '{criterion.id}'",
+                    "give each criterion its own id",
+                    file.locate((*path, "id")),
+                )
+            )
         seen.add(criterion.id)
         if criterion.category is None:
             continue
         if criterion.category not in categories:
-            problems.append(Problem("WS205", f"{criterion.id} names unknown category '{criterion.category}'",
-                                    f"use one of {', '.join(categories)}", file.locate((*path, "category"))))
+            problems.append(
+                Problem(
+                    "WS205",
+                    f"{criterion.id} names unknown category '{criterion.category}'",
+                    f"use one of {', '.join(categories)}",
+                    file.locate((*path, "category")),
+                )
+            )
         elif criterion.points is not None:
             sums[criterion.category] += criterion.points
     for index, category in enumerate(spec.categories):
         if sums[category.id] != category.points:
-            problems.append(Problem("WS206", f"criteria of category {category.id} add up to {sums[category.id]} points, "
-                                    f"not {category.points}", "make the criteria's points match the category",
-                                    loaded.locate(("categories", index, "points"))))
+            problems.append(
+                Problem(
+                    "WS206",
+                    f"criteria of category {category.id} add up to {sums[category.id]} points, "
+                    f"not {category.points}",
+                    "make the criteria's points match the category",
+                    loaded.locate(("categories", index, "points")),
+                )
+            )
     total = sum((c.points for c in spec.categories), Decimal(0))
     if total != spec.total:
-        problems.append(Problem("WS206", f"categories add up to {total} points, not the total {spec.total}",
-                                "fix the categories' points or the total", loaded.locate(("categories",))))
+        problems.append(
+            Problem(
+                "WS206",
+                f"categories add up to {total} points, not the total {spec.total}",
+                "fix the categories' points or the total",
+                loaded.locate(("categories",)),
+            )
+        )
 
 
 def resolve_parameters(spec: StandardSpec, on: date) -> dict[str, Any]:

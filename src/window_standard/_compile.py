@@ -42,6 +42,8 @@ class CompiledCriterion:
         templates: Parsed explanation templates by language.
         expression: The source of the score or condition, for generic explanations.
         source: The generated Python source (kept for debugging and tests).
+        trees: The typed expression trees by key: ``let.NAME``, ``applies_when``, ``score`` or ``condition``.
+        location: Where the criterion starts in its rule file.
     """
 
     spec: CriterionSpec
@@ -50,6 +52,8 @@ class CompiledCriterion:
     templates: dict[str, Template] = field(default_factory=dict)
     expression: str = ""
     source: str = ""
+    trees: dict[str, n.Node] = field(default_factory=dict)
+    location: Location | None = None
 
 
 @dataclass
@@ -75,6 +79,7 @@ class _RuleCompiler:
         self.problems = problems
         self.gen = CodeGen()
         self.facts: dict[str, n.Node] = {}
+        self.trees: dict[str, n.Node] = {}
         self.failed = False
 
     def check(self, text: str, key: str, want: Type | None, sub: tuple[str, ...] = ()) -> n.Node | None:
@@ -86,11 +91,16 @@ class _RuleCompiler:
                 )
         except ExpressionError as exc:
             where = self.origin.locate(key, line=exc.line, column=exc.column, sub=sub)
-            self.problems.append(Problem(exc.code, f"in {self.spec.id}.{'.'.join((key, *sub))}: {exc.message}",
-                                         exc.hint, where))
+            self.problems.append(
+                Problem(
+                    exc.code, f"in {self.spec.id}.{'.'.join((key, *sub))}: {exc.message}", exc.hint, where
+                )
+            )
             self.failed = True
             return None
         self.collect_facts(node)
+        if key != "explain":
+            self.trees[".".join((key, *sub))] = node
         return node
 
     def collect_facts(self, node: n.Node) -> None:
@@ -119,14 +129,25 @@ class _RuleCompiler:
         if self.failed or main is None:
             return None
         fact_names = (*let_names, *self.facts)
-        fact_code = [f"l_{name}" for name in let_names] + [self.gen.expr(node) for node in self.facts.values()]
+        fact_code = [f"l_{name}" for name in let_names] + [
+            self.gen.expr(node) for node in self.facts.values()
+        ]
         lines.append(f"    a = {self.gen.expr(applies) if applies is not None else 'True'}")
         lines.append(f"    v = {self.gen.expr(main)}")
         lines.append(f"    return a, v, ({''.join(code + ', ' for code in fact_code)})")
         source = "def rule(w, p):\n" + "\n".join(lines) + "\n"
         namespace: dict[str, Any] = {**HELPERS, **self.gen.namespace, "P": spec.points, "__builtins__": {}}
-        exec(compile(source, f"<rule {spec.id}>", "exec"), namespace)  # noqa: S102 - source generated from a checked tree
-        return CompiledCriterion(spec, namespace["rule"], fact_names, templates, main_text, source)
+        exec(compile(source, f"<rule {spec.id}>", "exec"), namespace)
+        return CompiledCriterion(
+            spec,
+            namespace["rule"],
+            fact_names,
+            templates,
+            main_text,
+            source,
+            self.trees,
+            self.origin.loaded.locate(self.origin.path),
+        )
 
     def templates(self, let_names: list[str]) -> dict[str, Template]:
         found: dict[str, Template] = {}

@@ -30,15 +30,18 @@ _STATUS_WORDS: dict[str, dict[str, str]] = {
     "not_applicable": {"zh": "不适用", "en": "not applicable"},
     "no_data": {"zh": "无数据", "en": "no data"},
 }
-_VETO_WORDS = {"fail": {"zh": "触发否决", "en": "veto applies"}, "pass": {"zh": "未触发", "en": "does not apply"}}
+_VETO_WORDS = {
+    "fail": {"zh": "触发否决", "en": "veto applies"},
+    "pass": {"zh": "未触发", "en": "does not apply"},
+}
 
 
 def json_fact(value: Any) -> FactValue:
     """A fact as a JSON-native value: enums by value, dates ISO, whole decimals as int, others as text."""
-    if value is None or isinstance(value, (bool, str)) and not isinstance(value, Enum):
-        return value  # type: ignore[no-any-return]
     if isinstance(value, Enum):
         return str(value.value)
+    if value is None or isinstance(value, (bool, str)):
+        return value
     if isinstance(value, int):
         return value
     if isinstance(value, Decimal):
@@ -77,7 +80,9 @@ class Evaluator:
             )
             for rule in rules.criteria
         )
-        self.levels = [(lv.id, LocalText(zh=lv.title.zh, en=lv.title.en), lv.min_score) for lv in self.spec.levels]
+        self.levels = [
+            (lv.id, LocalText(zh=lv.title.zh, en=lv.title.en), lv.min_score) for lv in self.spec.levels
+        ]
         self.category_titles = {c.id: LocalText(zh=c.title.zh, en=c.title.en) for c in self.spec.categories}
 
     def evaluate(self, window: Any, params: dict[str, Any], on: date, explain: bool) -> Result:
@@ -86,7 +91,9 @@ class Evaluator:
             results = {s.rule.spec.id: self._criterion(s, window, params, explain) for s in self.static}
             return self._total(window, results, params, on)
 
-    def _criterion(self, static: _Static, window: Any, params: dict[str, Any], explain: bool) -> CriterionResult:
+    def _criterion(
+        self, static: _Static, window: Any, params: dict[str, Any], explain: bool
+    ) -> CriterionResult:
         rule = static.rule
         spec = rule.spec
         applies, value, facts = rule.function(window, params)
@@ -110,7 +117,12 @@ class Evaluator:
         )
 
     def _explain(
-        self, static: _Static, status: Status, points: Decimal | None, named: dict[str, Any], params: dict[str, Any]
+        self,
+        static: _Static,
+        status: Status,
+        points: Decimal | None,
+        named: dict[str, Any],
+        params: dict[str, Any],
     ) -> LocalText:
         rule = static.rule
         values = {**named, "points": points, "max_points": static.max_points, "score": points}

@@ -55,14 +55,14 @@ def list_editions(root: Path | None = None) -> list[EditionInfo]:
     found: list[EditionInfo] = []
     for head in sorted(base.glob("*/standard.yaml")):
         data = load_yaml_file(head).data
-        if not isinstance(data, dict):
-            continue
-        effective = data.get("effective") or {}
+        effective = data.get("effective") if isinstance(data, dict) else None
+        if not isinstance(effective, dict) or not isinstance(effective.get("from"), date):
+            continue  # not an edition; build_rule_set reports why when it is loaded by path
         found.append(
             EditionInfo(
                 id=str(data.get("id")),
                 version=str(data.get("version")),
-                effective_from=effective.get("from"),
+                effective_from=effective["from"],
                 effective_to=effective.get("to"),
                 provenance=str(data.get("provenance")),
                 folder=head.parent,
@@ -72,7 +72,7 @@ def list_editions(root: Path | None = None) -> list[EditionInfo]:
 
 
 def load_standard(
-    id: str | None = None,  # noqa: A002 - the public API's parameter name
+    id: str | None = None,
     *,
     as_of: date | None = None,
     path: str | Path | None = None,
@@ -105,14 +105,20 @@ def load_standard(
     return standard
 
 
-def _choose(id: str | None, on: date, version: str | None) -> EditionInfo:  # noqa: A002
+def _choose(id: str | None, on: date, version: str | None) -> EditionInfo:
     editions = list_editions()
-    candidates = [e for e in editions if (id is None or e.id == id) and (version is None or e.version == version)]
+    candidates = [
+        e for e in editions if (id is None or e.id == id) and (version is None or e.version == version)
+    ]
     in_force = [e for e in candidates if e.in_force(on)]
     if not in_force:
-        known = "; ".join(f"{e.id} {e.version} from {e.effective_from}" + (f" to {e.effective_to}" if e.effective_to
-                          else "") for e in editions)
+        known = "; ".join(
+            f"{e.id} {e.version} from {e.effective_from}"
+            + (f" to {e.effective_to}" if e.effective_to else "")
+            for e in editions
+        )
         wanted = f"'{id}'" if id else "any edition"
-        raise WindowStandardError(f"no packaged edition {wanted} is in force on {on}; packaged: {known or 'none'}")
+        raise WindowStandardError(
+            f"no packaged edition {wanted} is in force on {on}; packaged: {known or 'none'}"
+        )
     return max(in_force, key=lambda e: e.effective_from)
-

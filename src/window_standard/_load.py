@@ -41,7 +41,15 @@ from yaml.resolver import Resolver
 
 from ._errors import Location, Problem, RuleDefinitionError
 
-__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "LoadedYaml", "Path_", "load_yaml_file", "load_yaml_text"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "MAX_NODES",
+    "LoadedYaml",
+    "Path_",
+    "load_yaml_file",
+    "load_yaml_text",
+]
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
@@ -149,7 +157,11 @@ class _EventReader:
             ) from None
         except yaml.YAMLError as exc:
             raise RuleDefinitionError(
-                [Problem("WS101", f"YAML syntax error: {exc}", "fix the YAML syntax", Location(self.file, 1, 1))]
+                [
+                    Problem(
+                        "WS101", f"YAML syntax error: {exc}", "fix the YAML syntax", Location(self.file, 1, 1)
+                    )
+                ]
             ) from None
 
     def read(self) -> LoadedYaml:
@@ -166,13 +178,17 @@ class _EventReader:
         assert isinstance(event, DocumentEndEvent)
         event = self.next_event()
         if not isinstance(event, StreamEndEvent):
-            raise self.fail("WS101", "more than one YAML document in the file", "keep one document per file", event)
+            raise self.fail(
+                "WS101", "more than one YAML document in the file", "keep one document per file", event
+            )
         return self.result
 
     def check_node(self, event: Any, depth: int) -> None:
         self.nodes += 1
         if isinstance(event, AliasEvent):
-            raise self.fail("WS103", f"alias '*{event.anchor}' is not allowed", "write the value out in full", event)
+            raise self.fail(
+                "WS103", f"alias '*{event.anchor}' is not allowed", "write the value out in full", event
+            )
         if not isinstance(event, NodeEvent):
             raise self.fail("WS101", "unexpected YAML structure", "fix the YAML syntax", event)
         if event.anchor is not None:
@@ -183,9 +199,13 @@ class _EventReader:
         if explicit_tag and tag not in _STANDARD_TAGS:
             raise self.fail("WS103", f"tag '{tag}' is not allowed", "remove the tag", event)
         if depth > MAX_DEPTH:
-            raise self.fail("WS105", f"nesting deeper than {MAX_DEPTH} levels", "flatten the structure", event)
+            raise self.fail(
+                "WS105", f"nesting deeper than {MAX_DEPTH} levels", "flatten the structure", event
+            )
         if self.nodes > MAX_NODES:
-            raise self.fail("WS104", f"more than {MAX_NODES} YAML nodes", "split the rule set into files", event)
+            raise self.fail(
+                "WS104", f"more than {MAX_NODES} YAML nodes", "split the rule set into files", event
+            )
 
     def node(self, event: Any, path: Path_, depth: int, *, is_key: bool = False) -> Any:
         self.check_node(event, depth)
@@ -197,7 +217,9 @@ class _EventReader:
             return self.sequence(path, depth)
         if isinstance(event, MappingStartEvent):
             return self.mapping(path, depth)
-        raise self.fail("WS101", "unexpected YAML structure", "fix the YAML syntax", event)  # pragma: no cover
+        raise self.fail(
+            "WS101", "unexpected YAML structure", "fix the YAML syntax", event
+        )  # pragma: no cover
 
     def scalar(self, event: ScalarEvent, path: Path_, is_key: bool) -> Any:
         style = event.style or None  # the C parser says "" for plain scalars, the Python one None
@@ -205,16 +227,18 @@ class _EventReader:
             self.result.scalars[path] = ScalarSpan(self.where(event), style, event.value)
         if style is not None or (event.tag is not None and not event.implicit[0]):
             return event.value
-        tag = self.resolver.resolve(ScalarNode, event.value, event.implicit)
+        tag = self.resolver.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
         if tag == _FLOAT_TAG:
             return self.decimal(event)
-        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+        node = ScalarNode(tag, event.value, None, None)
         return self.constructor.construct_object(node, deep=True)
 
     def decimal(self, event: ScalarEvent) -> Decimal:
         text = event.value.replace("_", "")
         if _SPECIAL_FLOAT.match(text):
-            raise self.fail("WS203", f"'{event.value}' is not a finite number", "write a finite decimal", event)
+            raise self.fail(
+                "WS203", f"'{event.value}' is not a finite number", "write a finite decimal", event
+            )
         try:
             return Decimal(text)
         except InvalidOperation:  # pragma: no cover - the resolver only tags valid floats
@@ -238,7 +262,9 @@ class _EventReader:
             if isinstance(key, (dict, list)):
                 raise self.fail("WS101", "a mapping key must be a plain value", "use a string key", event)
             if key in items:
-                raise self.fail("WS102", f"duplicate key '{key}'", "remove or rename one of the two keys", event)
+                raise self.fail(
+                    "WS102", f"duplicate key '{key}'", "remove or rename one of the two keys", event
+                )
             child = (*path, key)
             self.result.keys[child] = self.where(event)
             items[key] = self.node(self.next_event(), child, depth + 1)
@@ -288,7 +314,8 @@ def load_yaml_file(path: Path) -> LoadedYaml:
         path: The file to read.
 
     Raises:
-        RuleDefinitionError: WS106 when the file cannot be read or is not UTF-8, else as :func:`load_yaml_text`.
+        RuleDefinitionError: WS106 when the file cannot be read or is not UTF-8, else as
+            :func:`load_yaml_text`.
     """
     name = str(path)
     try:
@@ -307,7 +334,14 @@ def load_yaml_file(path: Path) -> LoadedYaml:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         raise RuleDefinitionError(
-            [Problem("WS106", f"file is not UTF-8 ({exc.reason})", "save the file as UTF-8", Location(name, 1, 1))]
+            [
+                Problem(
+                    "WS106",
+                    f"file is not UTF-8 ({exc.reason})",
+                    "save the file as UTF-8",
+                    Location(name, 1, 1),
+                )
+            ]
         ) from None
     except OSError as exc:
         raise RuleDefinitionError(

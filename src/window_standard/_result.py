@@ -154,7 +154,9 @@ class Result(_Frozen):
     criteria: dict[str, CriterionResult]
     vetoes: list[str] = Field(description="Vetoes that fired.")
     prerequisites: list[str] = Field(description="Prerequisites that failed (or had no data).")
-    parameters: dict[str, FactValue] = Field(description="Parameter values used, as resolved on evaluated_on.")
+    parameters: dict[str, FactValue] = Field(
+        description="Parameter values used, as resolved on evaluated_on."
+    )
 
     def rectifications(self) -> list[Rectification]:
         """The rectification list (整改清单): gates first, then vetoes, then lost points, cheapest first.
@@ -170,7 +172,9 @@ class Result(_Frozen):
         for criterion in lost:
             items.append(self._item(criterion, "criterion", criterion.lost_points))
         head = [i for i in items if i.kind != "criterion"]
-        tail = sorted((i for i in items if i.kind == "criterion"), key=lambda i: (i.effort, -(i.points or 0), i.id))
+        tail = sorted(
+            (i for i in items if i.kind == "criterion"), key=lambda i: (i.effort, -(i.points or 0), i.id)
+        )
         return head + tail
 
     @staticmethod

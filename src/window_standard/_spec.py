@@ -14,7 +14,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from ._errors import Problem
 from ._load import LoadedYaml
@@ -57,7 +65,9 @@ class Source(_Spec):
     """Where a criterion comes from: a clause of the notice with its Chinese words, or a stated basis."""
 
     clause: str | None = Field(None, description="The clause cited, as 'notice §3(1)'.")
-    quote: str | None = Field(None, description="The Chinese words of the notice the rule rests on, verbatim.")
+    quote: str | None = Field(
+        None, description="The Chinese words of the notice the rule rests on, verbatim."
+    )
     basis: str | None = Field(None, description="For reconstructed rules: the basis in one line.")
 
 
@@ -97,14 +107,17 @@ class CriterionSpec(_Spec):
     source: Source
     provenance: Literal["notice", "reconstructed"]
     threshold: Literal["notice", "reconstructed"] | None = Field(
-        None, description="Where the numbers come from, when the requirement is the notice's but the threshold not."
+        None,
+        description="Where numbers come from when the requirement is the notice's but not the threshold.",
     )
     let: dict[Annotated[str, Field(pattern=_NAME)], Expression] = Field(
         default_factory=dict, description="Named intermediate values, evaluated in order."
     )
     applies_when: Expression | None = Field(None, description="When false the criterion is not applicable.")
     condition: Expression | None = Field(None, description="All-or-nothing test (gate holds / veto fires).")
-    score: Expression | None = Field(None, description="Points earned; clamped to [0, points], rounded half-up.")
+    score: Expression | None = Field(
+        None, description="Points earned; clamped to [0, points], rounded half-up."
+    )
     explain: Text | None = Field(None, description="Explanation templates with {name} placeholders.")
     advice: Text | None = Field(None, description="What to do to recover the points (rectification).")
     effort: int = Field(2, ge=1, le=3, description="Effort of the fix: 1 low, 2 medium, 3 high.")
@@ -152,7 +165,9 @@ class StandardSpec(_Spec):
     title: Text
     document: str = Field(min_length=1, description="The document encoded, e.g. 成物协〔2013〕9号 附件1.")
     provenance: Literal["official", "reconstructed"]
-    disclaimer: Text | None = Field(None, description="Required for reconstructed editions: what is reconstructed.")
+    disclaimer: Text | None = Field(
+        None, description="Required for reconstructed editions: what is reconstructed."
+    )
     effective: Effective
     total: Decimal = Field(Decimal(100), gt=0, description="Points of all categories together.")
     parameters: dict[Annotated[str, Field(pattern=_NAME)], ParamValue] = Field(default_factory=dict)
@@ -173,7 +188,9 @@ class StandardSpec(_Spec):
 _M = TypeVar("_M")
 
 
-def validate_document(adapter: TypeAdapter[_M], loaded: LoadedYaml, root: type[BaseModel]) -> tuple[_M | None, list[Problem]]:
+def validate_document(
+    adapter: TypeAdapter[_M], loaded: LoadedYaml, root: type[BaseModel]
+) -> tuple[_M | None, list[Problem]]:
     """Validate loaded YAML data, turning pydantic errors into located problems.
 
     Args:
@@ -202,9 +219,13 @@ def _problem(error: Any, loaded: LoadedYaml, root: type[BaseModel]) -> Problem:
         hint = f"did you mean '{close[0]}'?" if close else f"allowed keys here: {', '.join(allowed)}"
         return Problem("WS201", f"unknown key '{key}' at {where}", hint, loaded.locate(loc, key=True))
     if kind == "missing":
-        return Problem("WS202", f"missing required key '{loc[-1]}' at {where}", "add it", loaded.locate(loc[:-1]))
+        return Problem(
+            "WS202", f"missing required key '{loc[-1]}' at {where}", "add it", loaded.locate(loc[:-1])
+        )
     message = re.sub(r"^Value error, ", "", error["msg"])
-    return Problem("WS203", f"invalid value at {where}: {message}", "see docs/rule-language.md", loaded.locate(loc))
+    return Problem(
+        "WS203", f"invalid value at {where}: {message}", "see docs/rule-language.md", loaded.locate(loc)
+    )
 
 
 def _dotted(loc: tuple[Any, ...]) -> str:

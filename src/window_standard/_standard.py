@@ -49,10 +49,17 @@ class Standard:
     """
 
     __slots__ = ("_evaluator", "_params_cache", "_rules", "_spec", "_stamp")
+    _evaluator: Evaluator
+    _params_cache: dict[date, dict[str, Any]]
+    _rules: RuleSet
+    _spec: StandardSpec
+    _stamp: StandardStamp
 
     def __init__(self, rules: RuleSet) -> None:
         """Wrap a compiled rule set (use :func:`window_standard.load_standard` rather than this)."""
-        stamp = StandardStamp(id=rules.spec.id, version=rules.spec.version, digest=canonical_digest(rules.spec))
+        stamp = StandardStamp(
+            id=rules.spec.id, version=rules.spec.version, digest=canonical_digest(rules.spec)
+        )
         object.__setattr__(self, "_rules", rules)
         object.__setattr__(self, "_spec", rules.spec)
         object.__setattr__(self, "_stamp", stamp)
@@ -124,7 +131,9 @@ class Standard:
             self._params_cache[on] = cached
         return cached
 
-    def evaluate(self, window: Window | Mapping[str, Any], *, explain: bool = True, as_of: date | None = None) -> Result:
+    def evaluate(
+        self, window: Window | Mapping[str, Any], *, explain: bool = True, as_of: date | None = None
+    ) -> Result:
         """Evaluate one window.
 
         Args:
@@ -142,7 +151,9 @@ class Standard:
         on = as_of or valid.assessed_on
         return self._evaluator.evaluate(valid, self.parameters_on(on), on, explain)
 
-    def evaluate_many(self, windows: Iterable[Window | Mapping[str, Any]], *, explain: bool = True) -> list[Result]:
+    def evaluate_many(
+        self, windows: Iterable[Window | Mapping[str, Any]], *, explain: bool = True
+    ) -> list[Result]:
         """Evaluate many windows in order (see :meth:`evaluate`)."""
         return [self.evaluate(w, explain=explain) for w in windows]
 
@@ -156,7 +167,9 @@ class Standard:
         problems: list[Problem] = []
         for name, value in overrides.items():
             if name not in merged:
-                problems.append(Problem("WS207", f"unknown parameter '{name}'", f"known: {', '.join(sorted(merged))}"))
+                problems.append(
+                    Problem("WS207", f"unknown parameter '{name}'", f"known: {', '.join(sorted(merged))}")
+                )
             elif isinstance(value, dict) and not isinstance(merged[name], dict):
                 problems.append(Problem("WS207", f"parameter '{name}' is not dated; give one value", ""))
             else:
@@ -168,8 +181,11 @@ class Standard:
         old, new = param_types(self._spec, None, problems), param_types(spec, None, problems)
         for name in overrides:
             if name in new and new[name].kind != old[name].kind:
-                problems.append(Problem("WS207", f"parameter '{name}' must stay a {old[name].kind}, "
-                                        f"got {new[name].kind}", ""))
+                problems.append(
+                    Problem(
+                        "WS207", f"parameter '{name}' must stay a {old[name].kind}, got {new[name].kind}", ""
+                    )
+                )
         if problems:
             raise RuleDefinitionError(problems)
         return Standard(RuleSet(spec, self._rules.criteria, self._rules.folder))

@@ -85,7 +85,9 @@ class Scope:
 
     def with_item(self, item: Type) -> Scope:
         """A scope one collection deeper."""
-        return Scope(self.root, self.params, self.constants, self.lets, self.allow_points, (*self.items, item))
+        return Scope(
+            self.root, self.params, self.constants, self.lets, self.allow_points, (*self.items, item)
+        )
 
 
 def check_expression(text: str, scope: Scope) -> n.Node:
@@ -178,7 +180,9 @@ class _Checker:
     def visit_Name(self, node: ast.Name, scope: Scope, depth: int) -> n.Node:
         name = node.id
         if name.startswith("_"):
-            raise self.error("WS302", f"names starting with '_' are not allowed: '{name}'", _HINT_LANGUAGE, node)
+            raise self.error(
+                "WS302", f"names starting with '_' are not allowed: '{name}'", _HINT_LANGUAGE, node
+            )
         if name == "it":
             if not scope.items:
                 raise self.error("WS303", "'it' is only defined inside count/sum/any/all/distinct", "", node)
@@ -200,7 +204,9 @@ class _Checker:
         if name in root:
             return n.Field(root[name], 0, (name,), (root[name],))
         if name == "params":
-            raise self.error("WS302", "'params' must be followed by a parameter name", "write params.NAME", node)
+            raise self.error(
+                "WS302", "'params' must be followed by a parameter name", "write params.NAME", node
+            )
         if name in FUNCTIONS:
             raise self.error("WS306", f"function '{name}' must be called", f"write {name}(...)", node)
         known = sorted({*scope.lets, *scope.constants, *root})
@@ -209,7 +215,9 @@ class _Checker:
     def visit_Attribute(self, node: ast.Attribute, scope: Scope, depth: int) -> n.Node:
         attr = node.attr
         if attr.startswith("_"):
-            raise self.error("WS302", f"attribute '{attr}' is not allowed", "names starting with '_' are private", node)
+            raise self.error(
+                "WS302", f"attribute '{attr}' is not allowed", "names starting with '_' are private", node
+            )
         if isinstance(node.value, ast.Name) and node.value.id == "params":
             if attr not in scope.params:
                 hint = _suggest(attr, sorted(scope.params), "parameters")
@@ -237,7 +245,9 @@ class _Checker:
     def visit_Tuple(self, node: ast.Tuple | ast.Set | ast.List, scope: Scope, depth: int) -> n.Node:
         values = [self.visit(elt, scope, depth) for elt in node.elts]
         if not all(isinstance(v, n.Const) for v in values):
-            raise self.error("WS302", "collection literals may hold only literals", "use a named constant", node)
+            raise self.error(
+                "WS302", "collection literals may hold only literals", "use a named constant", node
+            )
         kinds = {v.type.kind for v in values}
         if len(kinds) > 1:
             raise self.error("WS306", "a collection literal mixes types", "use values of one type", node)
@@ -326,7 +336,9 @@ class _Checker:
         return n.IsNone(BOOL, left, isinstance(op, ast.IsNot))
 
     def compare(self, op: str, left: n.Node, right: n.Node, node: ast.AST) -> n.Node:
-        if isinstance(left, n.Const) and left.value is None or isinstance(right, n.Const) and right.value is None:
+        if (isinstance(left, n.Const) and left.value is None) or (
+            isinstance(right, n.Const) and right.value is None
+        ):
             raise self.error("WS306", "compare with None using 'is None'", "write 'x is None'", node)
         nullable = left.type.nullable or right.type.nullable
         if op in ("in", "not in"):
@@ -339,7 +351,10 @@ class _Checker:
         self.compatible(left.type, right.type, left, right, node, op)
         if op not in ("==", "!=") and left.type.kind not in ("number", "date"):
             raise self.error(
-                "WS306", f"'{op}' orders numbers and dates only, not {left.type.describe()}", "use == or !=", node
+                "WS306",
+                f"'{op}' orders numbers and dates only, not {left.type.describe()}",
+                "use == or !=",
+                node,
             )
         return n.Compare(BOOL.with_nullable(nullable), op, left, right)
 
@@ -366,19 +381,30 @@ class _Checker:
 
     def visit_Call(self, node: ast.Call, scope: Scope, depth: int) -> n.Node:
         if not isinstance(node.func, ast.Name):
-            raise self.error("WS302", "only functions from the function table can be called", _HINT_LANGUAGE, node)
+            raise self.error(
+                "WS302", "only functions from the function table can be called", _HINT_LANGUAGE, node
+            )
         name = node.func.id
         if node.keywords:
-            raise self.error("WS302", f"keyword arguments are not allowed in {name}()", "pass arguments by position", node)
+            raise self.error(
+                "WS302", f"keyword arguments are not allowed in {name}()", "pass arguments by position", node
+            )
         if name not in FUNCTIONS:
-            raise self.error("WS304", f"unknown function '{name}'", _suggest(name, sorted(FUNCTIONS), "functions"), node)
+            raise self.error(
+                "WS304", f"unknown function '{name}'", _suggest(name, sorted(FUNCTIONS), "functions"), node
+            )
         spec = FUNCTIONS[name]
         if name == "in_period" and not {"period_start", "period_end"} <= set(scope.params):
             raise self.error(
-                "WS303", "in_period() needs the parameters period_start and period_end", "declare both dates", node
+                "WS303",
+                "in_period() needs the parameters period_start and period_end",
+                "declare both dates",
+                node,
             )
         if not spec.min_args <= len(node.args) <= spec.max_args:
-            raise self.error("WS305", f"{name}() takes {spec.arity_text()}, got {len(node.args)}", spec.usage, node)
+            raise self.error(
+                "WS305", f"{name}() takes {spec.arity_text()}, got {len(node.args)}", spec.usage, node
+            )
         args: list[n.Node] = []
         scoped: list[n.Node] = []
         for index, arg in enumerate(node.args):
@@ -386,7 +412,10 @@ class _Checker:
                 collection = args[0].type
                 if collection.kind != "list" or collection.item is None:
                     raise self.error(
-                        "WS306", f"{name}() needs a collection first, got {collection.describe()}", spec.usage, node
+                        "WS306",
+                        f"{name}() needs a collection first, got {collection.describe()}",
+                        spec.usage,
+                        node,
                     )
                 scoped.append(self.visit(arg, scope.with_item(collection.item), depth))
             else:

@@ -17,8 +17,26 @@ from . import nodes as n
 
 __all__ = ["CodeGen"]
 
-_NATIVE_CMP = {"==": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "in": "in", "not in": "not in"}
-_HELPER_CMP = {"==": "_eq", "!=": "_ne", "<": "_lt", "<=": "_le", ">": "_gt", ">=": "_ge", "in": "_in", "not in": "_not_in"}
+_NATIVE_CMP = {
+    "==": "==",
+    "!=": "!=",
+    "<": "<",
+    "<=": "<=",
+    ">": ">",
+    ">=": ">=",
+    "in": "in",
+    "not in": "not in",
+}
+_HELPER_CMP = {
+    "==": "_eq",
+    "!=": "_ne",
+    "<": "_lt",
+    "<=": "_le",
+    ">": "_gt",
+    ">=": "_ge",
+    "in": "_in",
+    "not in": "_not_in",
+}
 _HELPER_ARITH = {"+": "_add", "-": "_sub", "*": "_mul"}
 
 

@@ -53,17 +53,29 @@ class FunctionSpec:
 
 
 FUNCTIONS: dict[str, FunctionSpec] = {
-    "count": FunctionSpec(2, 2, True, "count(lei_feng.activities, in_period(date))", "items for which the test is true"),
-    "sum": FunctionSpec(2, 2, True, "sum(lei_feng.activities, owner_participants)", "total of a number over items"),
-    "any": FunctionSpec(2, 2, True, "any(lei_feng.activities, kind == 'etiquette_contest')", "some item passes"),
+    "count": FunctionSpec(
+        2, 2, True, "count(lei_feng.activities, in_period(date))", "items for which the test is true"
+    ),
+    "sum": FunctionSpec(
+        2, 2, True, "sum(lei_feng.activities, owner_participants)", "total of a number over items"
+    ),
+    "any": FunctionSpec(
+        2, 2, True, "any(lei_feng.activities, kind == 'etiquette_contest')", "some item passes"
+    ),
     "all": FunctionSpec(2, 2, True, "all(lei_feng.activities, in_period(date))", "every item passes"),
     "distinct": FunctionSpec(
-        2, 3, True, "distinct(lei_feng.activities, kind, in_period(date))", "distinct values over items (that pass)"
+        2,
+        3,
+        True,
+        "distinct(lei_feng.activities, kind, in_period(date))",
+        "distinct values over items (that pass)",
     ),
     "len": FunctionSpec(1, 1, False, "len(environment.facilities)", "number of items"),
     "min": FunctionSpec(2, 8, False, "min(points, n)", "the smallest number"),
     "max": FunctionSpec(2, 8, False, "max(0, points - missing)", "the largest number"),
-    "ratio": FunctionSpec(2, 2, False, "ratio(staff.certified, staff.headcount)", "a / b; no data when b is 0"),
+    "ratio": FunctionSpec(
+        2, 2, False, "ratio(staff.certified, staff.headcount)", "a / b; no data when b is 0"
+    ),
     "in_period": FunctionSpec(1, 1, False, "in_period(date)", "the date lies in the campaign period"),
     "floor": FunctionSpec(1, 1, False, "floor(shortfall * 100)", "the largest whole number not above x"),
 }
@@ -82,7 +94,9 @@ def _collection(args: tuple[n.Node, ...], func: str) -> Type:
     typ = args[0].type
     if typ.kind != "list":
         raise ExpressionError(
-            "WS306", f"argument 1 of {func}() must be a collection, got {typ.describe()}", FUNCTIONS[func].usage
+            "WS306",
+            f"argument 1 of {func}() must be a collection, got {typ.describe()}",
+            FUNCTIONS[func].usage,
         )
     return typ
 
@@ -107,7 +121,9 @@ def _quantifier(func: str) -> Callable[[tuple[n.Node, ...], tuple[n.Node, ...]],
 
 def _distinct(args: tuple[n.Node, ...], scoped: tuple[n.Node, ...]) -> Type:
     if scoped[0].type.kind in ("list", "model"):
-        raise ExpressionError("WS306", "distinct() counts plain values, not records or lists", FUNCTIONS["distinct"].usage)
+        raise ExpressionError(
+            "WS306", "distinct() counts plain values, not records or lists", FUNCTIONS["distinct"].usage
+        )
     if len(scoped) > 1:
         _need(scoped[1], "bool", "distinct", 3)
     return NUMBER.with_nullable(_collection(args, "distinct").nullable)

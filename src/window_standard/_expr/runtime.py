@@ -8,7 +8,6 @@ division by zero gives no data. The type checker guarantees the argument kinds, 
 from __future__ import annotations
 
 import math
-
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal

@@ -1,0 +1,29 @@
+"""The ``window-standard`` command line (typer). Each command lives in its own module and is registered here."""
+
+from __future__ import annotations
+
+import typer
+
+from . import _demo, _evaluate, _schema, _standards, _test
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="window-standard",
+    help=(
+        "Evaluate service windows against the Chengdu quality service window standard (成物协〔2013〕9号). "
+        "The packaged rule set is a reconstruction: Annex 1 of the notice was never published."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.command("evaluate")(_evaluate.evaluate)
+app.command("demo")(_demo.demo)
+app.command("schema")(_schema.schema)
+app.command("standards")(_standards.standards)
+app.command("test")(_test.test)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
