@@ -76,7 +76,9 @@ class CriterionResult(_Frozen):
     status: Status
     points: Decimal | None = None
     max_points: Decimal | None = None
-    facts: dict[str, FactValue] = Field(default_factory=dict, description="The values the rule read.")
+    facts: dict[str, FactValue] = Field(
+        default_factory=dict, description="The values the rule read (empty when evaluated with explain=False)."
+    )
     explanation: LocalText | None = Field(None, description="Rendered explanation (absent if explain=False).")
     provenance: Literal["notice", "reconstructed"]
     clause: str | None = None

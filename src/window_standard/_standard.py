@@ -138,7 +138,8 @@ class Standard:
 
         Args:
             window: A :class:`Window`, or a mapping that is validated into one.
-            explain: Render zh/en explanations for every criterion (turn off for bulk scoring).
+            explain: Render zh/en explanations and record the facts of every criterion; turn it off for
+                bulk scoring (points, statuses, levels and the rectification list stay complete).
             as_of: Resolve dated parameters on this date instead of the window's ``assessed_on``.
 
         Returns:

@@ -8,7 +8,7 @@ binding, a window field path, ``params.NAME``, ``points``, ``max_points``). Rend
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -48,13 +48,24 @@ class Template:
         """The placeholder names in order of appearance."""
         return tuple(name for _, name in self.parts if name is not None)
 
-    def render(self, values: Mapping[str, Any], lang: Lang) -> str:
-        """Fill the placeholders with formatted values (missing names render as "no data")."""
+    def render(
+        self, values: Mapping[str, Any], lang: Lang, formatter: Callable[[Any, Lang], str] | None = None
+    ) -> str:
+        """Fill the placeholders with formatted values (missing names render as "no data").
+
+        Args:
+            values: Placeholder values by name.
+            lang: The reader's language.
+            formatter: Formats one value (default :func:`format_value`); the evaluator passes a memoising one.
+        """
+        fmt = formatter or format_value
         out: list[str] = []
         for literal, name in self.parts:
             out.append(literal)
             if name is not None:
-                out.append(format_value(values.get(name), lang))
+                value = values.get(name)
+                kind = type(value)
+                out.append(str(value) if kind is int or kind is str else fmt(value, lang))
         return "".join(out)
 
 
@@ -86,21 +97,29 @@ def parse_template(text: str) -> Template:
 
 def format_value(value: Any, lang: Lang) -> str:
     """Format one fact for a reader: enum labels, 是/否, up to four decimal places, ISO dates."""
+    kind = type(value)
+    if kind is int or kind is str:
+        return str(value)
     if value is None:
         return _NO_DATA[lang]
-    if isinstance(value, bool):
+    if kind is bool:
         return _YES_NO[lang][0 if value else 1]
     if isinstance(value, Enum):
         label = getattr(value, "label", None)
         return str(label(lang)) if callable(label) else str(value.value)
-    if isinstance(value, Decimal):
-        if value == value.to_integral_value():
-            return str(value.quantize(Decimal(1)))
-        rounded = value.quantize(_FOUR_PLACES) if value.as_tuple().exponent < -4 else value  # type: ignore[operator]
-        return format(rounded.normalize(), "f")
+    if kind is Decimal:
+        return _format_decimal(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, (list, tuple, frozenset, set)):
         items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
         return _SEPARATOR[lang].join(format_value(v, lang) for v in items)
     return str(value)
+
+
+def _format_decimal(value: Decimal) -> str:
+    if value == value.to_integral_value():
+        return str(value.quantize(Decimal(1)))
+    exponent = value.as_tuple().exponent
+    rounded = value.quantize(_FOUR_PLACES) if isinstance(exponent, int) and exponent < -4 else value
+    return format(rounded.normalize(), "f")
