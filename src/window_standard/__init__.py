@@ -7,7 +7,8 @@ read the explainable :class:`Result`. Everything not listed in ``__all__`` is pr
 from __future__ import annotations
 
 from ._errors import Location, Problem, RuleDefinitionError, WindowStandardError
-from ._library import EditionInfo, list_editions, load_standard
+from ._diff import StandardDiff, diff
+from ._library import EditionInfo, Library, list_editions, load_standard
 from ._model import Window
 from ._result import CategoryResult, CriterionResult, LocalText, Rectification, Result, StandardStamp
 from ._standard import Standard
@@ -18,6 +19,7 @@ __all__ = [
     "CategoryResult",
     "CriterionResult",
     "EditionInfo",
+    "Library",
     "LocalText",
     "Location",
     "Problem",
@@ -25,10 +27,12 @@ __all__ = [
     "Result",
     "RuleDefinitionError",
     "Standard",
+    "StandardDiff",
     "StandardStamp",
     "Window",
     "WindowStandardError",
     "__version__",
+    "diff",
     "list_editions",
     "load_standard",
 ]

@@ -1,7 +1,8 @@
 """Stage 4 (assembly): read an edition folder, validate it as a whole, and compile every criterion.
 
-An edition folder holds ``standard.yaml`` and ``criteria/*.yaml`` (read in name order). Every problem in
-every file is collected and raised as one :class:`~window_standard._errors.RuleDefinitionError`.
+Reading (and resolving variants) is :mod:`._edition`'s job; this module checks the rule set as a whole
+(parameters, levels, ids, points) and compiles every criterion. Every problem in every file is collected
+and raised as one :class:`~window_standard._errors.RuleDefinitionError`.
 """
 
 from __future__ import annotations
@@ -13,18 +14,17 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel
 
 from ._compile import CompiledCriterion, compile_criterion
-from ._errors import Location, Problem, RuleDefinitionError
+from ._edition import FindBase, Source, read_edition
+from ._errors import Problem, RuleDefinitionError
+from ._expr.runtime import DECIMAL_CONTEXT
 from ._expr.types import Type, type_of_value
-from ._load import LoadedYaml, load_yaml_file
-from ._spec import CriterionSpec, StandardSpec, validate_document
+from ._load import LoadedYaml
+from ._spec import StandardSpec
 
 __all__ = ["RuleSet", "build_rule_set", "param_types", "resolve_parameters"]
-
-_STANDARD_ADAPTER = TypeAdapter(StandardSpec)
-_CRITERIA_ADAPTER = TypeAdapter(list[CriterionSpec])
 
 
 @dataclass(frozen=True)
@@ -42,50 +42,26 @@ class RuleSet:
     folder: str
 
 
-def build_rule_set(folder: Path, root: type[BaseModel]) -> RuleSet:
+def build_rule_set(folder: Path, root: type[BaseModel], find_base: FindBase | None = None) -> RuleSet:
     """Load, validate and compile the edition in ``folder``.
 
     Args:
         folder: The edition folder (holding ``standard.yaml``).
         root: The window model class expressions are checked against.
+        find_base: Locates base editions named by ``extends`` (variants); default: none can be found.
 
     Raises:
         RuleDefinitionError: With every problem found, sorted by location.
     """
-    head = folder / "standard.yaml"
-    if not head.is_file():
-        raise RuleDefinitionError(
-            [
-                Problem(
-                    "WS106",
-                    f"no standard.yaml in {folder}",
-                    "point at an edition folder",
-                    Location(str(head), 1, 1),
-                )
-            ]
-        )
     problems: list[Problem] = []
-    loaded = load_yaml_file(head)
-    if isinstance(loaded.data, dict) and "criteria" in loaded.data:
-        problems.append(
-            Problem(
-                "WS201",
-                "criteria belong in criteria/*.yaml, not in standard.yaml",
-                "move them to a file under criteria/",
-                loaded.locate(("criteria",), key=True),
-            )
-        )
+    edition = read_edition(folder, find_base or _no_base, problems)
+    if edition is None:
         raise RuleDefinitionError(problems)
-    checked = validate_document(_STANDARD_ADAPTER, loaded, StandardSpec)
-    head_spec, found = checked
-    problems += found
-    sources = _load_criteria(folder / "criteria", problems)
-    if head_spec is None:
-        raise RuleDefinitionError(problems)
-    spec = head_spec.model_copy(update={"criteria": [c for _, _, c in sources]})
+    spec, loaded, sources = edition.spec, edition.head, edition.sources
+    complete = not problems  # every criterion could be read: category sums are meaningful
     types = param_types(spec, loaded, problems)
     _check_levels(spec, loaded, types, problems)
-    _check_ids_and_points(spec, loaded, sources, problems)
+    _check_ids_and_points(spec, loaded, sources, problems, complete=complete)
     constants = {name: (_constant_type(value), value) for name, value in spec.constants.items()}
     compiled: list[CompiledCriterion] = []
     for file, path, criterion in sources:
@@ -99,38 +75,13 @@ def build_rule_set(folder: Path, root: type[BaseModel]) -> RuleSet:
     return RuleSet(spec, tuple(compiled), str(folder))
 
 
+def _no_base(edition_id: str, version: str | None) -> Path | None:
+    return None
+
+
 def _constant_type(value: Any) -> Type:
     typ = type_of_value(value)
     return typ if typ is not None else Type("str")
-
-
-def _load_criteria(
-    folder: Path, problems: list[Problem]
-) -> list[tuple[LoadedYaml, tuple[int], CriterionSpec]]:
-    found: list[tuple[LoadedYaml, tuple[int], CriterionSpec]] = []
-    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
-    for file in files:
-        try:
-            loaded = load_yaml_file(file)
-        except RuleDefinitionError as exc:
-            problems.extend(exc.problems)
-            continue
-        if not isinstance(loaded.data, list):
-            problems.append(
-                Problem(
-                    "WS203",
-                    "a criteria file must be a list of criteria",
-                    "start each criterion with '- id: ...'",
-                    Location(str(file), 1, 1),
-                )
-            )
-            continue
-        checked = validate_document(_CRITERIA_ADAPTER, loaded, CriterionSpec)
-        specs, errors = checked
-        problems.extend(errors)
-        for index, spec in enumerate(specs or []):
-            found.append((loaded, (index,), spec))
-    return found
 
 
 def param_types(spec: StandardSpec, loaded: LoadedYaml | None, problems: list[Problem]) -> dict[str, Type]:
@@ -229,9 +180,12 @@ def _check_levels(
 def _check_ids_and_points(
     spec: StandardSpec,
     loaded: LoadedYaml,
-    sources: list[tuple[LoadedYaml, tuple[int], CriterionSpec]],
+    sources: list[Source],
     problems: list[Problem],
+    *,
+    complete: bool = True,
 ) -> None:
+    """Duplicate ids, unknown categories and point sums (sums only when every criterion could be read)."""
     categories = {c.id: c for c in spec.categories}
     seen: set[str] = set()
     sums: dict[str, Decimal] = dict.fromkeys(categories, Decimal(0))
@@ -257,10 +211,11 @@ def _check_ids_and_points(
                     file.locate((*path, "category")),
                 )
             )
+            complete = False  # its points belong to no category: the sums would only repeat this problem
         elif criterion.points is not None:
-            sums[criterion.category] += criterion.points
+            sums[criterion.category] = DECIMAL_CONTEXT.add(sums[criterion.category], criterion.points)
     for index, category in enumerate(spec.categories):
-        if sums[category.id] != category.points:
+        if complete and sums[category.id] != category.points:
             problems.append(
                 Problem(
                     "WS206",
@@ -270,7 +225,9 @@ def _check_ids_and_points(
                     loaded.locate(("categories", index, "points")),
                 )
             )
-    total = sum((c.points for c in spec.categories), Decimal(0))
+    total = Decimal(0)
+    for category in spec.categories:
+        total = DECIMAL_CONTEXT.add(total, category.points)  # exact, whatever the caller's precision
     if total != spec.total:
         problems.append(
             Problem(

@@ -32,6 +32,7 @@ ERROR_CODES: dict[str, str] = {
     "WS205": "unknown category",
     "WS206": "points do not add up",
     "WS207": "invalid parameter",
+    "WS208": "invalid variant",
     "WS301": "expression syntax error",
     "WS302": "construct not allowed in expressions",
     "WS303": "unknown name",

@@ -11,7 +11,7 @@ import difflib
 import re
 import typing
 from datetime import date
-from decimal import Decimal
+from decimal import Context, Decimal, InvalidOperation
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
@@ -37,6 +37,7 @@ __all__ = [
     "Source",
     "StandardSpec",
     "Text",
+    "VariantSpec",
     "validate_document",
 ]
 
@@ -44,6 +45,7 @@ _SEMVER = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$"
 _CRITERION_ID = r"^[A-Z][A-Z0-9]*-[A-Za-z0-9]+$"
 _NAME = r"^[a-z][a-z0-9_]*$"
 _CONSTANT = r"^[A-Z][A-Z0-9_]*$"
+_POINTS_CONTEXT = Context(prec=28)
 
 ParamScalar = bool | int | Decimal | date | str
 ParamValue = ParamScalar | list[ParamScalar] | dict[date, ParamScalar | list[ParamScalar]]
@@ -125,9 +127,15 @@ class CriterionSpec(_Spec):
     @field_validator("points")
     @classmethod
     def _two_places(cls, value: Decimal | None) -> Decimal | None:
-        if value is not None and value != value.quantize(Decimal("0.01")):
+        if value is None:
+            return None
+        try:  # a fixed context: loading must not depend on the caller's decimal precision
+            quantized = value.quantize(Decimal("0.01"), context=_POINTS_CONTEXT)
+        except InvalidOperation:
+            raise ValueError("points are too large") from None
+        if value != quantized:
             raise ValueError("points have at most two decimal places")
-        return None if value is None else value.quantize(Decimal("0.01"))
+        return quantized
 
     @model_validator(mode="after")
     def _kind_shape(self) -> CriterionSpec:
@@ -183,6 +191,40 @@ class StandardSpec(_Spec):
         if self.provenance == "reconstructed" and self.disclaimer is None:
             raise ValueError("a reconstructed edition needs a 'disclaimer' saying what is reconstructed")
         return self
+
+
+class VariantSpec(_Spec):
+    """``standard.yaml`` of a variant: an edition that ``extends`` another and changes part of it.
+
+    Unset fields are inherited from the base edition; ``parameters`` and ``constants`` are merged into the
+    base's (a variant's value wins); criteria in the variant's ``criteria/*.yaml`` are new unless their id is
+    listed in ``replace``; ids in ``remove`` are dropped from the base.
+    """
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Edition id of the variant.")
+    version: str = Field(pattern=_SEMVER, description="Semver of the variant's encoding.")
+    extends: str = Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*(@(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*))?$",
+        description="The base edition: 'id' or 'id@version'.",
+    )
+    title: Text
+    effective: Effective
+    document: str | None = None
+    provenance: Literal["official", "reconstructed"] | None = None
+    disclaimer: Text | None = None
+    total: Decimal | None = Field(None, gt=0, description="A new total, when the variant changes the points.")
+    parameters: dict[Annotated[str, Field(pattern=_NAME)], ParamValue] = Field(default_factory=dict)
+    constants: dict[Annotated[str, Field(pattern=_CONSTANT)], ParamScalar | list[ParamScalar]] = Field(
+        default_factory=dict
+    )
+    categories: list[CategorySpec] | None = None
+    levels: list[LevelSpec] | None = None
+    replace: list[Annotated[str, Field(pattern=_CRITERION_ID)]] = Field(
+        default_factory=list, description="Ids of base criteria redefined in the variant's criteria files."
+    )
+    remove: list[Annotated[str, Field(pattern=_CRITERION_ID)]] = Field(
+        default_factory=list, description="Ids of base criteria the variant drops."
+    )
 
 
 _M = TypeVar("_M")

@@ -13,6 +13,7 @@ from typing import Any
 from ._build import RuleSet, param_types, resolve_parameters
 from ._errors import Problem, RuleDefinitionError
 from ._evaluate import Evaluator
+from ._expr.runtime import DECIMAL_CONTEXT
 from ._model import Window
 from ._result import LocalText, Result, StandardStamp
 from ._spec import StandardSpec
@@ -21,8 +22,9 @@ __all__ = ["Standard", "canonical_digest"]
 
 
 def _canonical(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else format(value.normalize(), "f")
+    if isinstance(value, Decimal):  # a fixed context: the digest must not depend on the caller's precision
+        whole = value == value.to_integral_value()
+        return int(value) if whole else format(value.normalize(DECIMAL_CONTEXT), "f")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, dict):
@@ -67,6 +69,9 @@ class Standard:
         object.__setattr__(self, "_params_cache", {})
 
     def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("Standard is immutable; use with_parameters() for a variant")
+
+    def __delattr__(self, name: str) -> None:
         raise AttributeError("Standard is immutable; use with_parameters() for a variant")
 
     def __repr__(self) -> str:
@@ -124,7 +129,10 @@ class Standard:
         return MappingProxyType(dict(self._spec.parameters))
 
     def parameters_on(self, on: date) -> dict[str, Any]:
-        """The parameter values in force on a date."""
+        """The parameter values in force on a date (a copy: changing it does not change the standard)."""
+        return dict(self._resolved(on))
+
+    def _resolved(self, on: date) -> dict[str, Any]:
         cached: dict[str, Any] | None = self._params_cache.get(on)
         if cached is None:
             cached = resolve_parameters(self._spec, on)
@@ -150,13 +158,38 @@ class Standard:
         """
         valid = window if isinstance(window, Window) else Window.model_validate(window)
         on = as_of or valid.assessed_on
-        return self._evaluator.evaluate(valid, self.parameters_on(on), on, explain)
+        return self._evaluator.evaluate(valid, self._resolved(on), on, explain)
 
     def evaluate_many(
         self, windows: Iterable[Window | Mapping[str, Any]], *, explain: bool = True
     ) -> list[Result]:
         """Evaluate many windows in order (see :meth:`evaluate`)."""
         return [self.evaluate(w, explain=explain) for w in windows]
+
+    def without(self, *, criteria: Iterable[str]) -> Standard:
+        """A what-if variant with some criteria removed; it has its own digest.
+
+        The removed criteria's points leave the maximum, so the total is renormalised over what remains
+        (category maxima are not re-validated: this is an exploration, not a new edition).
+
+        Raises:
+            RuleDefinitionError: WS208 for an id the standard does not have.
+        """
+        drop = set(criteria)
+        unknown = sorted(drop - set(self.criteria))
+        if unknown:
+            raise RuleDefinitionError(
+                [
+                    Problem(
+                        "WS208",
+                        f"unknown criteria: {', '.join(unknown)}",
+                        f"known: {', '.join(self.criteria)}",
+                    )
+                ]
+            )
+        kept = tuple(rule for rule in self._rules.criteria if rule.spec.id not in drop)
+        spec = self._spec.model_copy(update={"criteria": [rule.spec for rule in kept]})
+        return Standard(RuleSet(spec, kept, self._rules.folder))
 
     def with_parameters(self, **overrides: Any) -> Standard:
         """A what-if variant with some parameters changed; it has its own digest.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import _demo, _evaluate, _schema, _standards, _test
+from . import _demo, _diff, _evaluate, _schema, _standards, _test
 
 __all__ = ["app", "main"]
 
@@ -22,6 +22,7 @@ app.command("demo")(_demo.demo)
 app.command("schema")(_schema.schema)
 app.command("standards")(_standards.standards)
 app.command("test")(_test.test)
+app.command("diff")(_diff.diff)
 
 
 def main() -> None:
