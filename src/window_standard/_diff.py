@@ -1,4 +1,4 @@
-"""What changes between two standards: rule by rule, parameter by parameter and, given windows, window by window."""
+"""What changes between two standards: rule by rule, parameter by parameter and, given windows, by window."""
 
 from __future__ import annotations
 
@@ -176,9 +176,12 @@ def _fields(before: Any, after: Any, prefix: str = "") -> list[FieldChange]:
 
 
 def _by_id(items: Iterable[BaseModel]) -> dict[str, Any]:
-    return {
-        str(getattr(item, "id")): _json(item.model_dump(by_alias=True, exclude_none=True)) for item in items
-    }  # noqa: B009
+    """Items keyed by their ``id`` field, as canonical JSON."""
+    found: dict[str, Any] = {}
+    for item in items:
+        data = _json(item.model_dump(by_alias=True, exclude_none=True))
+        found[str(data["id"])] = data
+    return found
 
 
 def _json(value: Any) -> Any:
