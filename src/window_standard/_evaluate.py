@@ -87,7 +87,7 @@ class _Memo:
         self.cache: dict[tuple[int, str], Any] = {}
 
     def json(self, value: Any) -> FactValue:
-        if type(value) is not list:
+        if type(value) is not list and type(value) is not frozenset:
             return json_fact(value)
         key = (id(value), "json")
         if key not in self.cache:
@@ -95,7 +95,7 @@ class _Memo:
         return list(self.cache[key])
 
     def text(self, value: Any, lang: Lang) -> str:
-        if type(value) is not list:
+        if type(value) is not list and type(value) is not frozenset:
             return format_value(value, lang)
         key = (id(value), lang)
         if key not in self.cache:
@@ -177,19 +177,24 @@ class Evaluator:
 
     def _explain(
         self, static: _Static, status: Status, points: Decimal | None, named: dict[str, Any], memo: _Memo
-    ) -> LocalText:
+    ) -> dict[str, str]:
         rule = static.rule
+        if status == "not_applicable":
+            condition = (rule.spec.applies_when or "").strip()
+            return {
+                "zh": f"{rule.spec.title.zh}：本项不适用（适用条件 `{condition}` 不成立）",
+                "en": f"{rule.spec.title.en}: not applicable (applies when `{condition}`)",
+            }
         values = named  # owned by this evaluation; the facts were already copied out
         values.update(points=points, max_points=rule.spec.points, score=points)
-        texts: dict[Lang, str] = {}
+        texts: dict[str, str] = {}
         for lang in ("zh", "en"):
             template = rule.templates.get(lang)
             if template is not None:
                 texts[lang] = template.render(values, lang, memo.text)
             else:
-                facts = {name: named[name] for name in rule.fact_names}
-                texts[lang] = _generic(static, status, facts, lang)
-        return construct(LocalText, {"zh": texts["zh"], "en": texts["en"]})
+                texts[lang] = _generic(static, status, {name: named[name] for name in rule.fact_names}, lang)
+        return texts
 
     def _total(
         self, window: Any, results: dict[str, CriterionResult], params: dict[str, Any], on: date
@@ -207,7 +212,11 @@ class Evaluator:
         total = self.spec.total
         normalised = quantize_points(raw / raw_max * total) if raw_max else _ZERO
         score = min(quantize_points(total), normalised + bonus)
-        gates = [r.id for r in results.values() if r.kind == "prerequisite" and r.status != "pass"]
+        gates = [
+            r.id
+            for r in results.values()
+            if r.kind == "prerequisite" and r.status not in ("pass", "not_applicable")
+        ]
         vetoes = [r.id for r in results.values() if r.kind == "veto" and r.status == "fail"]
         level, title = self._level(score, params, blocked=bool(gates or vetoes))
         return construct(
@@ -266,13 +275,13 @@ class Evaluator:
 def _status(
     kind: str, scored_by_expression: bool, applies: Any, value: Any, max_points: Decimal | None
 ) -> tuple[Status, Decimal | None]:
+    if applies is False:  # applies_when holds for every kind: a gate or veto that does not apply is ignored
+        return "not_applicable", None
     if kind == "prerequisite":
         return ("no_data" if value is None else "pass" if value else "fail"), None
     if kind == "veto":
         return ("no_data" if value is None else "fail" if value else "pass"), None
     assert max_points is not None
-    if applies is False:
-        return "not_applicable", None
     if value is None:
         return "no_data", _ZERO
     if not scored_by_expression:

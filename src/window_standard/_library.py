@@ -125,8 +125,8 @@ class Library:
         ]
         if not matching:
             known = "; ".join(e.describe() for e in editions) or "none"
-            wanted = f"'{id}'" + (f" version {version}" if version else "") if id else "no edition"
-            raise WindowStandardError(f"{wanted} is in force on {on}; the library has: {known}")
+            wanted = f" '{id}'" + (f" version {version}" if version else "") if id else ""
+            raise WindowStandardError(f"no edition{wanted} is in force on {on}; the library has: {known}")
         return max(matching, key=lambda e: (e.effective_from, _semver_key(e.version)))
 
     def find_base(self, edition_id: str, version: str | None) -> Path | None:

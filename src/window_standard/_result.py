@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ._expr.runtime import DECIMAL_CONTEXT
 from ._template import Lang
 
 __all__ = [
@@ -77,9 +78,12 @@ class CriterionResult(_Frozen):
     points: Decimal | None = None
     max_points: Decimal | None = None
     facts: dict[str, FactValue] = Field(
-        default_factory=dict, description="The values the rule read (empty when evaluated with explain=False)."
+        default_factory=dict,
+        description="The values the rule read (empty when evaluated with explain=False).",
     )
-    explanation: LocalText | None = Field(None, description="Rendered explanation (absent if explain=False).")
+    explanation: dict[Lang, str] | None = Field(
+        None, description="The rendered explanation by language, {'zh': ..., 'en': ...} (None if explain=False)."
+    )
     provenance: Literal["notice", "reconstructed"]
     clause: str | None = None
     effort: int = Field(2, description="Effort of a fix: 1 low, 2 medium, 3 high.")
@@ -90,12 +94,12 @@ class CriterionResult(_Frozen):
         """Points missed on an applicable scored criterion (0 otherwise)."""
         if self.kind != "scored" or self.points is None or self.max_points is None:
             return Decimal("0.00")
-        return self.max_points - self.points
+        return DECIMAL_CONTEXT.subtract(self.max_points, self.points)  # exact, whatever the caller's context
 
     def explain(self, lang: Lang = "zh") -> str:
         """One human sentence with the observed values, in Chinese (default) or English."""
         if self.explanation is not None:
-            return self.explanation.get(lang)
+            return self.explanation[lang]
         status = _STATUS_TEXT[self.status][lang]
         if self.points is not None and self.max_points is not None:
             return f"{self.title.get(lang)}: {status} ({self.points}/{self.max_points})"
@@ -175,7 +179,8 @@ class Result(_Frozen):
             items.append(self._item(criterion, "criterion", criterion.lost_points))
         head = [i for i in items if i.kind != "criterion"]
         tail = sorted(
-            (i for i in items if i.kind == "criterion"), key=lambda i: (i.effort, -(i.points or 0), i.id)
+            (i for i in items if i.kind == "criterion"),
+            key=lambda i: (i.effort, (i.points or Decimal(0)).copy_negate(), i.id),
         )
         return head + tail
 

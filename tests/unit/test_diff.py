@@ -91,7 +91,7 @@ def test_cli_diff_markdown_and_json() -> None:
 def test_cli_diff_unknown_edition_exits_2() -> None:
     out = CliRunner().invoke(app, ["diff", "nowhere", "cdpma-window-2013"])
     assert out.exit_code == 2
-    assert "error: 'nowhere' is in force on" in out.output
+    assert "error: no edition 'nowhere' is in force on" in out.output
 
 
 _MUTATIONS = st.sampled_from(["parameter", "template", "points", "title", "advice", "constant"])

@@ -60,7 +60,7 @@ class TestEditionSelection:
         with pytest.raises(ws.WindowStandardError) as exc:
             two_editions.load("cdpma-window-2013", as_of=date(2013, 3, 11))
         assert str(exc.value) == (
-            "'cdpma-window-2013' is in force on 2013-03-11; the library has: "
+            "no edition 'cdpma-window-2013' is in force on 2013-03-11; the library has: "
             "cdpma-window-2013 1.0.0 (from 2013-03-12 to 2015-12-31); cdpma-window-2013 2.0.0 (from 2016-01-01)"
         )
 

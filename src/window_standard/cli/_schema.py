@@ -1,0 +1,39 @@
+"""``window-standard schema``: generate the JSON Schemas, check them, or write them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .._schemas import generate_schemas, render_schema, schema_states, schemas_dir
+from ._evaluate import fail
+
+__all__ = ["schema"]
+
+
+def schema(
+    write: Annotated[bool, typer.Option("--write", help="Write the generated schemas.")] = False,
+    check: Annotated[bool, typer.Option("--check", help="Exit 1 when a committed schema differs.")] = False,
+    folder: Annotated[
+        Path | None, typer.Option("--dir", help="Schema folder (default: schemas/ of the source tree).")
+    ] = None,
+) -> None:
+    """Show whether the committed JSON Schemas are current; --write rewrites, --check exits 1 on drift."""
+    if write and check:
+        fail("error: give --write or --check, not both")
+    target = folder or schemas_dir()
+    if write:
+        target.mkdir(parents=True, exist_ok=True)
+        for name, generated in generate_schemas().items():
+            path = target / name
+            path.write_bytes(render_schema(generated).encode("utf-8"))
+            typer.echo(f"wrote {path}")
+        return
+    states = schema_states(target)
+    for name, state in states.items():
+        typer.echo(f"{target / name}: {state}")
+    if check and any(state != "current" for state in states.values()):
+        typer.echo("schemas are out of date: run `window-standard schema --write`", err=True)
+        raise typer.Exit(1)
