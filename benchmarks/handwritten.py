@@ -13,7 +13,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 CENT = Decimal("0.01")
-VOLUNTEER = {"convenience_service", "environment_cleanup", "order_keeping", "elderly_disabled_help", "other_volunteer"}
+VOLUNTEER = {
+    "convenience_service",
+    "environment_cleanup",
+    "order_keeping",
+    "elderly_disabled_help",
+    "other_volunteer",
+}
 OWNER = {"neighbourly_care", "mutual_help", "civility_persuasion"}
 ETIQUETTE = {"etiquette_training", "etiquette_contest"}
 HOTLINES = {"service_hotline", "repair_hotline", "complaint_hotline"}
@@ -37,7 +43,9 @@ def ratio(a: Any, b: Any) -> Decimal | None:
     return Decimal(a) / Decimal(b)
 
 
-def tier(value: Decimal | None, full: Decimal, half: Decimal, points: int, *, lower_is_better: bool = False) -> Any:
+def tier(
+    value: Decimal | None, full: Decimal, half: Decimal, points: int, *, lower_is_better: bool = False
+) -> Any:
     if value is None:
         return None
     if lower_is_better:
@@ -64,12 +72,18 @@ def score(w: Any, p: dict[str, Any]) -> dict[str, Any]:
     displays = env.displays
     pts: dict[str, Any] = {}
     pts["ENV-1"] = flag(env.signage, 2)
-    pts["ENV-2"] = None if displays is None else (2 if {"business_licence", "qualification_certificate"} <= set(displays) else 0)
+    pts["ENV-2"] = (
+        None
+        if displays is None
+        else (2 if {"business_licence", "qualification_certificate"} <= set(displays) else 0)
+    )
     pts["ENV-3"] = None if displays is None else (2 if "service_content" in displays else 0)
     pts["ENV-4"] = None if displays is None else (3 if "fee_standards" in displays else 0)
     pts["ENV-5"] = None if displays is None else 3 - (3 - len(HOTLINES & set(displays)))
     pts["ENV-6"] = None if displays is None else 3 - (3 - len(INFO & set(displays)))
-    pts["ENV-7"] = None if env.facilities is None else min(2, Decimal(len(env.facilities)) * 2 / p["min_facility_kinds"])
+    pts["ENV-7"] = (
+        None if env.facilities is None else min(2, Decimal(len(env.facilities)) * 2 / p["min_facility_kinds"])
+    )
     both = (env.clean_and_tidy, env.no_smoking)
     pts["ENV-8"] = None if None in both else sum(1 for b in both if b)
     pts["ENV-9"] = flag(env.accessible_entrance, 1)
@@ -77,32 +91,58 @@ def score(w: Any, p: dict[str, Any]) -> dict[str, Any]:
     pts["STF-1"] = None if head is None or staff.in_uniform is None else 3 - (head - staff.in_uniform)
     pts["STF-2"] = None if head is None or staff.with_badge is None else 2 - (head - staff.with_badge)
     pts["STF-3"] = tier(ratio(staff.certified, head), p["certified_full_ratio"], p["certified_half_ratio"], 3)
-    pts["STF-4"] = tier(ratio(staff.etiquette_training_hours, head), p["training_full_hours"], p["training_half_hours"], 3)
+    pts["STF-4"] = tier(
+        ratio(staff.etiquette_training_hours, head), p["training_full_hours"], p["training_half_hours"], 3
+    )
     pts["STF-5"] = flag(staff.courteous_language, 2)
-    pts["STF-6"] = None if staff.conduct_violations is None else 2 - staff.conduct_violations * p["conduct_deduction"]
+    pts["STF-6"] = (
+        None if staff.conduct_violations is None else 2 - staff.conduct_violations * p["conduct_deduction"]
+    )
     pts["PRC-1"] = flag(proc.first_inquiry_responsibility, 3)
     pts["PRC-2"] = flag(proc.one_time_notification, 2)
     pts["PRC-3"] = flag(proc.time_limits_published, 2)
     hours, duty = proc.weekly_opening_hours, proc.weekend_duty
-    pts["PRC-4"] = None if hours is None or duty is None else (
-        (Decimal("1.5") if hours >= p["min_weekly_opening_hours"] else 0) + (Decimal("1.5") if duty else 0))
+    pts["PRC-4"] = (
+        None
+        if hours is None or duty is None
+        else (
+            (Decimal("1.5") if hours >= p["min_weekly_opening_hours"] else 0)
+            + (Decimal("1.5") if duty else 0)
+        )
+    )
     repairs_apply = w.kind != "business_acceptance_centre"
     pts["PRC-5"] = flag(proc.repair_intake_24h, 3) if repairs_apply else "n/a"
     minutes = proc.emergency_response_minutes
-    pts["PRC-6"] = (tier(None if minutes is None else Decimal(minutes), p["emergency_full_minutes"],
-                         p["emergency_half_minutes"], 3, lower_is_better=True) if repairs_apply else "n/a")
+    pts["PRC-6"] = (
+        tier(
+            None if minutes is None else Decimal(minutes),
+            p["emergency_full_minutes"],
+            p["emergency_half_minutes"],
+            3,
+            lower_is_better=True,
+        )
+        if repairs_apply
+        else "n/a"
+    )
     reply = proc.complaint_reply_hours
     pts["PRC-7"] = None if reply is None else (2 if reply <= p["max_complaint_reply_hours"] else 0)
-    pts["PRC-8"] = None if proc.logs is None else 2 - (4 - len(LOGS & set(proc.logs))) * p["missing_log_deduction"]
+    pts["PRC-8"] = (
+        None if proc.logs is None else 2 - (4 - len(LOGS & set(proc.logs))) * p["missing_log_deduction"]
+    )
     survey = qual.survey
     if survey is None:
         pts["QLT-1"] = None
     else:
         households = w.project.households
-        valid = survey.sampled >= p["min_survey_sample"] or (households is not None and survey.sampled >= households)
+        valid = survey.sampled >= p["min_survey_sample"] or (
+            households is not None and survey.sampled >= households
+        )
         rate = ratio(survey.satisfied, survey.sampled)
-        pts["QLT-1"] = None if rate is None and valid else (
-            tier(rate, p["satisfaction_full"], p["satisfaction_half"], 8) if valid else 0)
+        pts["QLT-1"] = (
+            None
+            if rate is None and valid
+            else (tier(rate, p["satisfaction_full"], p["satisfaction_half"], 8) if valid else 0)
+        )
     comp = qual.complaints
     if comp is None:
         pts["QLT-2"] = None
@@ -121,9 +161,13 @@ def score(w: Any, p: dict[str, Any]) -> dict[str, Any]:
         pts["QLT-4"] = 3 if rep.reworked / n <= p["max_rework_ratio"] else 0
         pts["QLT-5"] = tier(rep.called_back / n, p["callbacks_full"], p["callbacks_half"], 4)
     team = lf.volunteer_team
-    pts["LF-1"] = 3 if team is not None and team.established_on <= end and team.members >= p["min_team_members"] else 0
+    pts["LF-1"] = (
+        3 if team is not None and team.established_on <= end and team.members >= p["min_team_members"] else 0
+    )
     volunteer = count(VOLUNTEER)
-    pts["LF-2"] = None if volunteer is None else min(6, Decimal(volunteer) * 6 / p["min_volunteer_activities"])
+    pts["LF-2"] = (
+        None if volunteer is None else min(6, Decimal(volunteer) * 6 / p["min_volunteer_activities"])
+    )
     kinds = None if acts is None else len({a.kind for a in acts if a.kind in VOLUNTEER and in_period(a.date)})
     pts["LF-3"] = None if kinds is None else (2 if kinds >= p["min_volunteer_kinds"] else 0)
     owners = count(OWNER)
@@ -131,16 +175,53 @@ def score(w: Any, p: dict[str, Any]) -> dict[str, Any]:
     contests = count({"etiquette_contest"})
     pts["LF-5"] = None if contests is None else (2 if contests >= p["min_etiquette_contests"] else 0)
     platforms = lf.publicity_platforms
-    pts["LF-6"] = None if platforms is None else min(2, Decimal(len(platforms)) * 2 / p["min_publicity_platforms"])
+    pts["LF-6"] = (
+        None if platforms is None else min(2, Decimal(len(platforms)) * 2 / p["min_publicity_platforms"])
+    )
     thrift = count({"thrift_promotion"})
     pts["LF-7"] = None if thrift is None else (1 if thrift >= p["min_thrift_promotions"] else 0)
     reports = lf.reports_to_association
-    pts["LF-8"] = None if reports is None else (2 if sum(1 for d in reports if in_period(d)) >= p["min_reports"] else 0)
-    maxima = {"ENV-1": 2, "ENV-2": 2, "ENV-3": 2, "ENV-4": 3, "ENV-5": 3, "ENV-6": 3, "ENV-7": 2, "ENV-8": 2,
-              "ENV-9": 1, "STF-1": 3, "STF-2": 2, "STF-3": 3, "STF-4": 3, "STF-5": 2, "STF-6": 2, "PRC-1": 3,
-              "PRC-2": 2, "PRC-3": 2, "PRC-4": 3, "PRC-5": 3, "PRC-6": 3, "PRC-7": 2, "PRC-8": 2, "QLT-1": 8,
-              "QLT-2": 5, "QLT-3": 5, "QLT-4": 3, "QLT-5": 4, "LF-1": 3, "LF-2": 6, "LF-3": 2, "LF-4": 2, "LF-5": 2,
-              "LF-6": 2, "LF-7": 1, "LF-8": 2}
+    pts["LF-8"] = (
+        None if reports is None else (2 if sum(1 for d in reports if in_period(d)) >= p["min_reports"] else 0)
+    )
+    maxima = {
+        "ENV-1": 2,
+        "ENV-2": 2,
+        "ENV-3": 2,
+        "ENV-4": 3,
+        "ENV-5": 3,
+        "ENV-6": 3,
+        "ENV-7": 2,
+        "ENV-8": 2,
+        "ENV-9": 1,
+        "STF-1": 3,
+        "STF-2": 2,
+        "STF-3": 3,
+        "STF-4": 3,
+        "STF-5": 2,
+        "STF-6": 2,
+        "PRC-1": 3,
+        "PRC-2": 2,
+        "PRC-3": 2,
+        "PRC-4": 3,
+        "PRC-5": 3,
+        "PRC-6": 3,
+        "PRC-7": 2,
+        "PRC-8": 2,
+        "QLT-1": 8,
+        "QLT-2": 5,
+        "QLT-3": 5,
+        "QLT-4": 3,
+        "QLT-5": 4,
+        "LF-1": 3,
+        "LF-2": 6,
+        "LF-3": 2,
+        "LF-4": 2,
+        "LF-5": 2,
+        "LF-6": 2,
+        "LF-7": 1,
+        "LF-8": 2,
+    }
     points: dict[str, Any] = {}
     raw = raw_max = Decimal(0)
     for cid, top in maxima.items():
@@ -182,7 +263,22 @@ def score(w: Any, p: dict[str, Any]) -> dict[str, Any]:
     }
     total = min(q(100), (q(raw / raw_max * 100) if raw_max else q(0)) + bonus)
     blocked = not all(gates.values()) or any(vetoes.values())
-    level = "fails" if blocked else (
-        "meets" if total >= p["pass_threshold"] else "rectify" if total >= p["rectify_threshold"] else "fails")
-    return {"points": points, "bonus": bonus, "total": total, "level": level,
-            "gates": [g for g, ok in gates.items() if not ok], "vetoes": [v for v, fired in vetoes.items() if fired]}
+    level = (
+        "fails"
+        if blocked
+        else (
+            "meets"
+            if total >= p["pass_threshold"]
+            else "rectify"
+            if total >= p["rectify_threshold"]
+            else "fails"
+        )
+    )
+    return {
+        "points": points,
+        "bonus": bonus,
+        "total": total,
+        "level": level,
+        "gates": [g for g, ok in gates.items() if not ok],
+        "vetoes": [v for v, fired in vetoes.items() if fired],
+    }
