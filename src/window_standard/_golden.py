@@ -1,0 +1,230 @@
+"""Golden cases: YAML test cases of a rule set, and their runner (``window-standard test RULES_DIR``).
+
+A rule set folder may hold ``cases/``: *base windows* (``base-*.yaml``, full window documents) and *case
+files* (every other ``*.yaml``). A case file is a YAML list of cases::
+
+    - name: lf2-partial-four-activities          # unique over the folder; the pytest id
+      description: 4 volunteer activities in the period → 4 of 6 points
+      base: base-window.yaml                     # a base-*.yaml window in the cases folder
+      set:                                       # dotted-path overrides on a deep copy of the base
+        lei_feng.activities.4.date: 2013-02-28   # a number indexes a list; `null` sets null
+        staff: {headcount: 10, in_uniform: 10}   # a whole mapping or list may be replaced
+      remove: [quality.survey]                   # optional: delete keys (the model's default: no data)
+      as_of: 2013-06-20                          # optional: resolve dated parameters on this date
+      expect:                                    # at least one expectation; each is checked exactly
+        level: rectify
+        score: "89.89"                           # decimal strings (at most two places)
+        bonus: "0.00"
+        criteria: {LF-2: "4.00"}                 # points per criterion (null: not applicable)
+        status: {LF-2: partial}                  # pass | partial | fail | not_applicable | no_data
+        vetoes: [VETO-3]                         # exactly the vetoes that fire (order does not matter)
+        prerequisites: [PRE-1]                   # exactly the prerequisites that fail
+
+``set`` is applied before ``remove``; a path to a key the base does not have is an error (the base must be
+a full document). Case files are read with the safe loader, validated by pydantic models that forbid
+unknown keys, and checked against the standard: an empty ``expect``, an unknown level or rule id, points
+expected of a gate or veto are errors at ``file:line:col`` (:class:`CaseFileError`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ._errors import Location
+from ._golden_load import case_files, load_cases
+from ._golden_spec import CaseFileError, ExpectSpec, GoldenCase
+from ._golden_table import coverage_table, readme_table, write_readme_table
+from ._library import load_standard
+from ._result import Result
+from ._standard import Standard
+
+__all__ = [
+    "CaseFileError",
+    "CaseOutcome",
+    "GoldenCase",
+    "GoldenReport",
+    "Mismatch",
+    "case_files",
+    "coverage_table",
+    "load_cases",
+    "load_suite",
+    "readme_table",
+    "run_case",
+    "run_folder",
+    "write_readme_table",
+]
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """One expectation the evaluation did not meet.
+
+    Attributes:
+        field: What was compared: ``level``, ``score``, ``criteria.LF-2``, ``status.LF-2``, ``vetoes`` ...
+        expected: The expected value, as text.
+        actual: The value the evaluation gave, as text.
+        note: For a criterion: its explanation (English), to show why.
+    """
+
+    field: str
+    expected: str
+    actual: str
+    note: str = ""
+
+    def describe(self) -> str:
+        """``score: expected 89.99, got 90.00`` (with the note after a dash)."""
+        text = f"{self.field}: expected {self.expected}, got {self.actual}"
+        return f"{text} — {self.note}" if self.note else text
+
+
+@dataclass(frozen=True)
+class CaseOutcome:
+    """The outcome of one case.
+
+    Attributes:
+        name: The case name.
+        location: Where the case is written.
+        mismatches: Every expectation not met (empty when the case passes).
+    """
+
+    name: str
+    location: Location
+    mismatches: tuple[Mismatch, ...]
+
+    @property
+    def passed(self) -> bool:
+        """True when every expectation was met."""
+        return not self.mismatches
+
+    def lines(self) -> list[str]:
+        """``PASS name`` or ``FAIL name (file:line:col)`` followed by one indented line per mismatch."""
+        if self.passed:
+            return [f"PASS {self.name}"]
+        return [f"FAIL {self.name} ({self.location})", *(f"     {m.describe()}" for m in self.mismatches)]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-native form."""
+        return {
+            "name": self.name,
+            "location": str(self.location),
+            "passed": self.passed,
+            "mismatches": [
+                {"field": m.field, "expected": m.expected, "actual": m.actual, "note": m.note}
+                for m in self.mismatches
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class GoldenReport:
+    """The outcomes of every case of a rule set folder.
+
+    Attributes:
+        rules_dir: The folder that was tested.
+        standard: ``{"id", "version", "digest"}`` of the standard the cases ran against.
+        outcomes: One outcome per case, in file order.
+    """
+
+    rules_dir: Path
+    standard: dict[str, str]
+    outcomes: tuple[CaseOutcome, ...]
+
+    @property
+    def passed(self) -> int:
+        """Number of cases that passed."""
+        return sum(1 for o in self.outcomes if o.passed)
+
+    @property
+    def failed(self) -> int:
+        """Number of cases that failed."""
+        return len(self.outcomes) - self.passed
+
+    @property
+    def summary(self) -> str:
+        """``N passed, M failed``."""
+        return f"{self.passed} passed, {self.failed} failed"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-native form."""
+        return {
+            "rules_dir": str(self.rules_dir),
+            "standard": self.standard,
+            "cases": [o.to_dict() for o in self.outcomes],
+            "passed": self.passed,
+            "failed": self.failed,
+        }
+
+
+def load_suite(rules_dir: Path) -> tuple[Standard, tuple[GoldenCase, ...]]:
+    """Load the standard of a rule set folder and its golden cases.
+
+    Raises:
+        RuleDefinitionError: When the rule files are invalid.
+        CaseFileError: When case files are invalid.
+    """
+    standard = load_standard(path=rules_dir)
+    return standard, load_cases(rules_dir, standard.spec)
+
+
+def run_folder(rules_dir: Path, *, keyword: str | None = None) -> GoldenReport:
+    """Run every golden case of a rule set folder (``rules_dir/cases/*.yaml``).
+
+    Args:
+        rules_dir: The edition folder.
+        keyword: Run only the cases whose name contains this substring.
+
+    Raises:
+        RuleDefinitionError: When the rule files are invalid.
+        CaseFileError: When case files are invalid (every problem, located).
+    """
+    standard, cases = load_suite(rules_dir)
+    chosen = [c for c in cases if keyword is None or keyword in c.name]
+    stamp = {"id": standard.id, "version": standard.version, "digest": standard.digest}
+    return GoldenReport(rules_dir, stamp, tuple(run_case(standard, case) for case in chosen))
+
+
+def run_case(standard: Standard, case: GoldenCase) -> CaseOutcome:
+    """Evaluate one case and compare the result with every expectation."""
+    result = standard.evaluate(case.window, as_of=case.as_of)
+    return CaseOutcome(case.name, case.location, tuple(compare(case.expect, result)))
+
+
+def compare(expect: ExpectSpec, result: Result) -> list[Mismatch]:
+    """Every expectation the result does not meet, in the order of :class:`ExpectSpec`'s fields."""
+    found: list[Mismatch] = []
+    if expect.level is not None and expect.level != result.level:
+        found.append(Mismatch("level", expect.level, result.level))
+    for name in ("score", "bonus"):
+        wanted: Decimal | None = getattr(expect, name)
+        got: Decimal = getattr(result, name)
+        if wanted is not None and wanted != got:
+            found.append(Mismatch(name, _points(wanted), _points(got)))
+    for rule_id, points in expect.criteria.items():
+        criterion = result.criteria[rule_id]
+        if points != criterion.points:
+            found.append(
+                Mismatch(
+                    f"criteria.{rule_id}", _points(points), _points(criterion.points), criterion.explain("en")
+                )
+            )
+    for rule_id, status in expect.status.items():
+        criterion = result.criteria[rule_id]
+        if status != criterion.status:
+            found.append(Mismatch(f"status.{rule_id}", status, criterion.status, criterion.explain("en")))
+    for name in ("vetoes", "prerequisites"):
+        listed: list[str] | None = getattr(expect, name)
+        actual: list[str] = getattr(result, name)
+        if listed is not None and sorted(listed) != sorted(actual):
+            found.append(Mismatch(name, _ids(listed), _ids(actual)))
+    return found
+
+
+def _points(value: Decimal | None) -> str:
+    return "null" if value is None else str(value.quantize(Decimal("0.01")))
+
+
+def _ids(ids: list[str]) -> str:
+    return "[" + ", ".join(sorted(ids)) + "]"
