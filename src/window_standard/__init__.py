@@ -7,15 +7,19 @@ read the explainable :class:`Result`. Everything not listed in ``__all__`` is pr
 from __future__ import annotations
 
 from ._errors import Location, Problem, RuleDefinitionError, WindowStandardError
+from ._campaign import ApplicationReview, CampaignOutcomes, campaign_outcomes, review_application
 from ._diff import StandardDiff, diff
 from ._library import EditionInfo, Library, list_editions, load_standard
-from ._model import Window
+from ._model import Application, Window
 from ._result import CategoryResult, CriterionResult, LocalText, Rectification, Result, StandardStamp
 from ._standard import Standard
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Application",
+    "ApplicationReview",
+    "CampaignOutcomes",
     "CategoryResult",
     "CriterionResult",
     "EditionInfo",
@@ -32,7 +36,9 @@ __all__ = [
     "Window",
     "WindowStandardError",
     "__version__",
+    "campaign_outcomes",
     "diff",
     "list_editions",
     "load_standard",
+    "review_application",
 ]

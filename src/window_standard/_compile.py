@@ -82,7 +82,10 @@ class _RuleCompiler:
         self.trees: dict[str, n.Node] = {}
         self.failed = False
 
-    def check(self, text: str, key: str, want: Type | None, sub: tuple[str, ...] = ()) -> n.Node | None:
+    def check(
+        self, text: str, key: str, want: Type | None, sub: tuple[str, ...] = (), shift: int = 0
+    ) -> n.Node | None:
+        """Check one expression; ``shift`` columns are added to error positions (placeholders)."""
         try:
             node = check_expression(text, self.scope)
             if want is not None and node.type.kind != want.kind:
@@ -90,7 +93,7 @@ class _RuleCompiler:
                     "WS306", f"'{key}' must be a {want.kind}, got {node.type.describe()}", _want_hint(key)
                 )
         except ExpressionError as exc:
-            where = self.origin.locate(key, line=exc.line, column=exc.column, sub=sub)
+            where = self.origin.locate(key, line=exc.line, column=exc.column + shift, sub=sub)
             self.problems.append(
                 Problem(
                     exc.code, f"in {self.spec.id}.{'.'.join((key, *sub))}: {exc.message}", exc.hint, where
@@ -105,7 +108,7 @@ class _RuleCompiler:
 
     def collect_facts(self, node: n.Node) -> None:
         for sub in n.walk(node):
-            if isinstance(sub, n.Field) and sub.scope == 0 and not _is_record_list(sub.type):
+            if isinstance(sub, n.Field) and sub.scope == 0 and _is_fact_type(sub.type):
                 self.facts.setdefault(".".join(sub.path), sub)
             elif isinstance(sub, n.Param):
                 self.facts.setdefault(f"params.{sub.name}", sub)
@@ -163,9 +166,11 @@ class _RuleCompiler:
             for name in template.names:
                 if name in ("points", "max_points", "score") or name in let_names:
                     continue
-                node = self.check(name, "explain", None, (lang,))
-                if node is not None and not isinstance(node, (n.Field, n.Param)):
-                    self.template_problem(lang, f"placeholder '{{{name}}}' must name a fact", 1)
+                column = text.find("{" + name + "}") + 2
+                node = self.check(name, "explain", None, (lang,), column - 1)
+                fact = isinstance(node, n.Param) or (isinstance(node, n.Field) and _is_fact_type(node.type))
+                if node is not None and not fact:
+                    self.template_problem(lang, f"placeholder '{{{name}}}' must name a fact", column - 1)
             found[lang] = template
         return found
 
@@ -176,8 +181,10 @@ class _RuleCompiler:
         self.failed = True
 
 
-def _is_record_list(typ: Type) -> bool:
-    return typ.kind == "list" and typ.item is not None and typ.item.kind == "model"
+def _is_fact_type(typ: Type) -> bool:
+    """Whether values of a type are facts: not records, nor lists of records (no JSON-native value)."""
+    record_list = typ.kind == "list" and typ.item is not None and typ.item.kind == "model"
+    return typ.kind != "model" and not record_list
 
 
 def _want_hint(key: str) -> str:

@@ -61,6 +61,9 @@ _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STANDARD_TAGS = frozenset({"!", "tag:yaml.org,2002:str"})
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 _SPECIAL_FLOAT = re.compile(r"^[-+]?\.(inf|nan)$", re.IGNORECASE)
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_VALUE_TAG = "tag:yaml.org,2002:value"
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -68,28 +71,61 @@ class ScalarSpan:
     """Where a scalar value starts and how it was written.
 
     Attributes:
-        location: Start of the scalar (for quoted scalars, the opening quote).
+        location: Start of the scalar (for quoted scalars, the opening quote; for block scalars, the
+            ``|`` or ``>`` indicator).
         style: PyYAML's scalar style: ``None`` plain, ``'"'``/``"'"`` quoted, ``"|"``/``">"`` block.
-        text: The scalar's source text as PyYAML read it.
+        text: The scalar's value as PyYAML read it.
+        source: The scalar's source text in the file, from ``location`` to its end ("" when unknown).
     """
 
     location: Location
     style: str | None
     text: str
+    source: str = ""
 
     def locate(self, line: int, column: int) -> Location:
         """Map a 1-based (line, column) inside the scalar's value to a location in the file.
 
-        Exact for single-line plain and quoted scalars; for block scalars it assumes the usual layout
-        (content starts on the next line, indented two more columns than the key).
+        The value's characters are matched, in order, against the source text: folding, indentation and
+        line breaks only add or remove whitespace, so every other character of the value is found in the
+        source. This is exact for plain, quoted, literal (``|``) and folded (``>``) scalars, multi-line
+        ones included (escape sequences in double-quoted scalars may shift the column).
         """
-        loc = self.location
-        if self.style in ("|", ">"):
-            return Location(loc.file, loc.line + line, column + loc.column + 1)
-        offset = 1 if self.style in ('"', "'") else 0
-        if line == 1:
-            return Location(loc.file, loc.line, loc.column + offset + column - 1)
-        return Location(loc.file, loc.line + line - 1, column)
+        if not self.source:
+            loc = self.location
+            return Location(loc.file, loc.line + line - 1, loc.column + column - 1 if line == 1 else column)
+        lines = self.text.split("\n")
+        index = min(line, len(lines)) - 1
+        offset = sum(len(text) + 1 for text in lines[:index]) + max(column, 1) - 1
+        position = _align(self.text, self.source, _content_start(self.source, self.style), offset)
+        before = self.source[:position]
+        breaks = before.count("\n")
+        if breaks == 0:
+            return Location(self.location.file, self.location.line, self.location.column + position)
+        return Location(self.location.file, self.location.line + breaks, position - before.rfind("\n"))
+
+
+def _content_start(source: str, style: str | None) -> int:
+    """Offset in a scalar's source where its value starts (after the indicator line or opening quote)."""
+    if style in ("|", ">"):
+        newline = source.find("\n")
+        return len(source) if newline < 0 else newline + 1
+    return 1 if style in ('"', "'") else 0
+
+
+def _align(value: str, source: str, start: int, offset: int) -> int:
+    """Offset in ``source`` of the character at ``offset`` in ``value`` (whitespace in value is skipped)."""
+    pointer = start
+    for index, char in enumerate(value[: offset + 1]):
+        if char.isspace():
+            continue
+        found = source.find(char, pointer)
+        if found < 0:
+            continue  # an escape sequence: keep the position reached so far
+        if index == offset:
+            return found
+        pointer = found + 1
+    return min(pointer, len(source))
 
 
 @dataclass
@@ -130,9 +166,10 @@ class LoadedYaml:
 class _EventReader:
     """Turns one YAML event stream into plain data plus locations (one instance per document)."""
 
-    def __init__(self, file: str, events: Any) -> None:
+    def __init__(self, file: str, events: Any, text: str = "") -> None:
         self.file = file
         self.events = events
+        self.lines: list[str] = _LINE_BREAK.split(text) if text else []
         self.result = LoadedYaml(file=file, data=None)
         self.nodes = 0
         self.constructor = SafeConstructor()
@@ -224,14 +261,35 @@ class _EventReader:
     def scalar(self, event: ScalarEvent, path: Path_, is_key: bool) -> Any:
         style = event.style or None  # the C parser says "" for plain scalars, the Python one None
         if not is_key:
-            self.result.scalars[path] = ScalarSpan(self.where(event), style, event.value)
+            source = self.source(event.start_mark, event.end_mark)
+            self.result.scalars[path] = ScalarSpan(self.where(event), style, event.value, source)
         if style is not None or (event.tag is not None and not event.implicit[0]):
             return event.value
         tag = self.resolver.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
         if tag == _FLOAT_TAG:
             return self.decimal(event)
+        if tag == _MERGE_TAG:
+            raise self.fail("WS103", "merge key '<<' is not allowed", "write the keys out in full", event)
+        if tag == _VALUE_TAG:
+            return event.value
         node = ScalarNode(tag, event.value, None, None)
-        return self.constructor.construct_object(node, deep=True)
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (ValueError, yaml.YAMLError) as exc:  # e.g. a date that does not exist: 2013-02-30
+            raise self.fail(
+                "WS203", f"'{event.value}' is not a valid value: {exc}", "write a valid value", event
+            ) from None
+
+    def source(self, start: Any, end: Any) -> str:
+        """The source text between two marks ("" when the text is not known)."""
+        first: int = start.line
+        if first >= len(self.lines):
+            return ""
+        head: str = self.lines[first]
+        if first == end.line:
+            return head[start.column : end.column]
+        last = self.lines[end.line][: end.column] if end.line < len(self.lines) else ""
+        return "\n".join([head[start.column :], *self.lines[first + 1 : end.line], last])
 
     def decimal(self, event: ScalarEvent) -> Decimal:
         text = event.value.replace("_", "")
@@ -297,7 +355,7 @@ def load_yaml_text(text: str, file: str = "<string>") -> LoadedYaml:
         )
     loader = _Parser(text)
     try:
-        return _EventReader(file, _events(loader)).read()
+        return _EventReader(file, _events(loader), text).read()
     finally:
         loader.dispose()
 

@@ -82,7 +82,8 @@ class CriterionResult(_Frozen):
         description="The values the rule read (empty when evaluated with explain=False).",
     )
     explanation: dict[Lang, str] | None = Field(
-        None, description="The rendered explanation by language, {'zh': ..., 'en': ...} (None if explain=False)."
+        None,
+        description="The rendered explanation by language, {'zh': ..., 'en': ...} (None if explain=False).",
     )
     provenance: Literal["notice", "reconstructed"]
     clause: str | None = None

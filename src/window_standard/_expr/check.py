@@ -7,6 +7,8 @@ The result is a typed tree (:mod:`.nodes`). Anything outside the language is an
 from __future__ import annotations
 
 import ast
+import io
+import tokenize
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -94,7 +96,7 @@ def check_expression(text: str, scope: Scope) -> n.Node:
     """Parse and type-check one expression.
 
     Args:
-        text: The expression's source.
+        text: The expression's source; errors give 1-based (line, column) positions inside it as given.
         scope: What names may refer to.
 
     Returns:
@@ -110,20 +112,47 @@ def check_expression(text: str, scope: Scope) -> n.Node:
             f"expression is {len(text)} characters long, more than {MAX_EXPRESSION_CHARS}",
             "split it into several 'let' bindings",
         )
-    source = text.strip()
+    lead = len(text) - len(text.lstrip())  # positions are reported inside ``text`` as given
+    source = _blank_comments(text.strip())
     flat = source.replace("\n", " ")  # same length: offsets in flat are offsets in source
     try:
         tree = ast.parse(flat, mode="eval")
         return _Checker(flat).visit(tree.body, scope, 0)
     except SyntaxError as exc:
-        message = "invalid syntax" if exc.msg == "invalid syntax" else f"invalid syntax: {exc.msg}"
-        line, column = _position(source, (exc.offset or 1) - 1)
+        message = exc.msg if exc.msg.startswith("invalid syntax") else f"invalid syntax: {exc.msg}"
+        offset = exc.offset - 1 if exc.offset else len(flat.rstrip())  # 0: the expression ended early
+        line, column = _position(text, lead + offset)
         raise ExpressionError("WS301", message, _HINT_LANGUAGE, line, column) from None
     except (RecursionError, MemoryError, ValueError) as exc:
         raise ExpressionError("WS307", f"expression cannot be parsed: {exc}", "simplify it") from None
     except ExpressionError as exc:
-        exc.line, exc.column = _position(source, exc.column - 1)
+        exc.line, exc.column = _position(text, lead + exc.column - 1)
         raise
+
+
+def _blank_comments(source: str) -> str:
+    """Replace each ``#`` comment by spaces, line by line.
+
+    Lines are joined before parsing; without this a comment on one line of a multi-line expression would
+    silently swallow every line after it. Blanking keeps offsets, so error columns stay exact.
+    """
+    lines = source.split("\n")
+    for index, line in enumerate(lines):
+        start = _comment_start(line) if "#" in line else None
+        if start is not None:
+            lines[index] = line[:start] + " " * (len(line) - start)
+    return "\n".join(lines)
+
+
+def _comment_start(line: str) -> int | None:
+    """Column (0-based) where a ``#`` comment starts on one line of an expression, if it has one."""
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(line).readline):
+            if token.type == tokenize.COMMENT:
+                return token.start[1]
+    except (tokenize.TokenError, SyntaxError):
+        pass  # an unbalanced bracket or string on this line; the parser reports it
+    return None
 
 
 def _position(source: str, offset: int) -> tuple[int, int]:

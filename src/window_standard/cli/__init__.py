@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import _demo, _diff, _evaluate, _schema, _standards, _test
+from . import _campaign, _demo, _diff, _evaluate, _schema, _standards, _test
 
 __all__ = ["app", "main"]
 
@@ -23,6 +23,8 @@ app.command("schema")(_schema.schema)
 app.command("standards")(_standards.standards)
 app.command("test")(_test.test)
 app.command("diff")(_diff.diff)
+app.command("review")(_campaign.review)
+app.command("outcomes")(_campaign.outcomes)
 
 
 def main() -> None:

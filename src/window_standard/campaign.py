@@ -1,0 +1,103 @@
+"""The campaign of notice 成物协〔2013〕9号 (public): application review, outcomes, public notice, lifecycle.
+
+The most used names are also exported from :mod:`window_standard` itself (``ws.review_application``,
+``ws.campaign_outcomes``, ``ws.Application``). Everything a portal needs to run applications through the
+timetable — the lifecycle states and transition functions — lives here::
+
+    import window_standard.campaign as wc
+    state = wc.start_application(window, contact=contact)
+
+See ``docs/campaign.md``.
+"""
+
+from __future__ import annotations
+
+from ._campaign import (
+    TRANSITIONS,
+    Accepted,
+    ApplicationReview,
+    ApplicationState,
+    Campaign,
+    CampaignOutcomes,
+    CampaignStamp,
+    CheckResult,
+    Decision,
+    Draft,
+    Endorsed,
+    Evaluated,
+    Evaluation,
+    Honoured,
+    NotHonoured,
+    NoticeEntry,
+    OrganisationOutcome,
+    Phase,
+    Published,
+    Recommended,
+    Refused,
+    ReviewWarning,
+    SelfAssessed,
+    SelfAssessmentCheck,
+    Step,
+    StepRule,
+    Submitted,
+    Transition,
+    WindowOutcome,
+    campaign_outcomes,
+    decide,
+    endorse,
+    load_campaign,
+    load_state,
+    publish,
+    recommend,
+    record_evaluation,
+    review_application,
+    self_assess,
+    start_application,
+    submit,
+)
+from ._model import Application
+
+__all__ = [
+    "TRANSITIONS",
+    "Accepted",
+    "Application",
+    "ApplicationReview",
+    "ApplicationState",
+    "Campaign",
+    "CampaignOutcomes",
+    "CampaignStamp",
+    "CheckResult",
+    "Decision",
+    "Draft",
+    "Endorsed",
+    "Evaluated",
+    "Evaluation",
+    "Honoured",
+    "NotHonoured",
+    "NoticeEntry",
+    "OrganisationOutcome",
+    "Phase",
+    "Published",
+    "Recommended",
+    "Refused",
+    "ReviewWarning",
+    "SelfAssessed",
+    "SelfAssessmentCheck",
+    "Step",
+    "StepRule",
+    "Submitted",
+    "Transition",
+    "WindowOutcome",
+    "campaign_outcomes",
+    "decide",
+    "endorse",
+    "load_campaign",
+    "load_state",
+    "publish",
+    "recommend",
+    "record_evaluation",
+    "review_application",
+    "self_assess",
+    "start_application",
+    "submit",
+]

@@ -1,0 +1,257 @@
+"""``window-standard review`` and ``window-standard outcomes``: the campaign of notice 成物协〔2013〕9号.
+
+``review APPLICATION`` checks one application (Annex 2 form) against APP-1 ... APP-7: exit 0 when accepted,
+1 when rejected, 2 on bad input. ``outcomes DIR`` reads every application and committee evaluation under a
+folder and prints the outcomes of windows and organisations and the public-notice list (公示).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from pydantic import ValidationError
+
+from .._campaign.campaign import Campaign, load_campaign
+from .._campaign.outcomes import CampaignOutcomes
+from .._campaign.review import ApplicationReview
+from .._errors import RuleDefinitionError, WindowStandardError
+from .._model import Application, Assessor, Window
+from ._evaluate import BadInput, fail, load, read_document
+from ._render import Lang, code, district_label, footer, table
+
+__all__ = ["OutcomesFormat", "ReviewFormat", "outcomes", "review"]
+
+_SUFFIXES = (".yaml", ".yml", ".json")
+_COLON = {Lang.zh: "：", Lang.en: ": "}
+_VERDICT = {
+    "pass": ("通过", "passed"),
+    "fail": ("未通过", "failed"),
+    "no_data": ("无数据", "no data"),
+}
+
+
+class ReviewFormat(StrEnum):
+    """Output format of ``review``."""
+
+    text = "text"
+    json = "json"
+
+
+class OutcomesFormat(StrEnum):
+    """Output format of ``outcomes``: text, the public-notice list as CSV, or every outcome as JSON."""
+
+    text = "text"
+    csv = "csv"
+    json = "json"
+
+
+def review(
+    application: Annotated[
+        Path,
+        typer.Argument(help="An application (Annex 2 form) as .yaml, .yml or .json.", show_default=False),
+    ],
+    standard: Annotated[
+        str | None,
+        typer.Option("--standard", help="Edition id (default: the packaged edition in force today)."),
+    ] = None,
+    rules: Annotated[
+        Path | None,
+        typer.Option("--rules", help="Use the rule set (and its campaign.yaml) in this folder."),
+    ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of explanations.")] = Lang.zh,
+    format: Annotated[
+        ReviewFormat, typer.Option("--format", help="text (readable) or json.")
+    ] = ReviewFormat.text,
+) -> None:
+    """Review an application against the campaign checks APP-1 ... APP-7 (notice §2, §3(3), §4(2)).
+
+    Exits 0 when the application is accepted, 1 when it is rejected, 2 on bad input.
+    """
+    try:
+        app = _read_application(application)
+    except BadInput as exc:
+        fail(exc.render())
+    campaign = _campaign(standard, rules)
+    checked = campaign.review(app)
+    if format is ReviewFormat.json:
+        typer.echo(checked.model_dump_json(indent=2))
+    else:
+        typer.echo("\n".join([*_review_lines(checked, lang), "", *_footer(campaign, lang)]))
+    raise typer.Exit(0 if checked.accepted else 1)
+
+
+def outcomes(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="A folder of applications and committee evaluations (.yaml, .yml, .json; recursive).",
+            show_default=False,
+        ),
+    ],
+    standard: Annotated[
+        str | None,
+        typer.Option("--standard", help="Edition id (default: the packaged edition in force today)."),
+    ] = None,
+    rules: Annotated[
+        Path | None,
+        typer.Option("--rules", help="Use the rule set (and its campaign.yaml) in this folder."),
+    ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the text and the CSV header.")] = Lang.zh,
+    format: Annotated[
+        OutcomesFormat,
+        typer.Option("--format", help="text; csv (the public-notice list); json (every outcome)."),
+    ] = OutcomesFormat.text,
+) -> None:
+    """Outcomes of the campaign (notice §5(3)) and the results list for the public notice (公示).
+
+    Files holding a ``window`` key are applications; window documents with ``assessor: committee`` are the
+    committee's evaluations, matched to applications by window id. Exits 0, or 2 on bad input.
+    """
+    if not folder.is_dir():
+        fail(f"error: {folder} is not a folder")
+    applications, evaluations, skipped = _read_folder(folder)
+    for note in skipped:
+        typer.echo(note, err=True)
+    campaign = _campaign(standard, rules)
+    try:
+        result = campaign.outcomes(applications, evaluations)
+    except ValueError as exc:
+        fail(f"error: {exc}")
+    if format is OutcomesFormat.csv:
+        typer.echo(result.notice_csv(code(lang)), nl=False)
+    elif format is OutcomesFormat.json:
+        typer.echo(result.model_dump_json(indent=2))
+    else:
+        typer.echo("\n".join([*_outcome_lines(result, lang), "", *_footer(campaign, lang)]))
+
+
+def _footer(campaign: Campaign, lang: Lang) -> list[str]:
+    head = "活动规则" if lang is Lang.zh else "Campaign rules"
+    digest = "摘要" if lang is Lang.zh else "digest"
+    stamp = f"{campaign.id} {campaign.version} ({digest} {campaign.digest[:12]})"
+    return [f"{head}{_COLON[lang]}{stamp}", *footer(campaign.standard, lang)]
+
+
+def _campaign(standard: str | None, rules: Path | None) -> Campaign:
+    std = load(standard, rules)
+    try:
+        return load_campaign(std)
+    except RuleDefinitionError as exc:
+        fail(f"error: invalid campaign rules\n{exc}")
+    except WindowStandardError as exc:
+        fail(f"error: {exc}")
+
+
+def _read_application(path: Path) -> Application:
+    data = read_document(path)
+    try:
+        return Application.model_validate(data)
+    except ValidationError as exc:
+        raise _invalid(path, "application", exc) from None
+
+
+def _read_folder(folder: Path) -> tuple[list[Application], list[Window], list[str]]:
+    applications: list[Application] = []
+    evaluations: list[Window] = []
+    skipped: list[str] = []
+    problems: list[str] = []
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in _SUFFIXES)
+    for path in files:
+        try:
+            data = read_document(path)
+            if "window" in data:
+                applications.append(_validate(path, Application, data, "application"))
+                continue
+            window = _validate(path, Window, data, "window")
+            if window.assessor is Assessor.COMMITTEE:
+                evaluations.append(window)
+            else:
+                skipped.append(f"note: skipped {path}: a self-assessed window without an application")
+        except BadInput as exc:
+            problems.append(exc.render())
+    if problems:
+        fail("\n".join(problems))
+    return applications, evaluations, skipped
+
+
+def _validate(path: Path, model: Any, data: dict[str, Any], what: str) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise _invalid(path, what, exc) from None
+
+
+def _invalid(path: Path, what: str, exc: ValidationError) -> BadInput:
+    errors = exc.errors(include_url=False)
+    lines = []
+    for error in errors:
+        where = ""
+        for part in error["loc"]:
+            where += f"[{part}]" if isinstance(part, int) else (f".{part}" if where else str(part))
+        lines.append(f"{where or '(document)'}: {str(error['msg']).removeprefix('Value error, ')}")
+    count = len(errors)
+    return BadInput(str(path), f"not a valid {what} ({count} error{'s' if count != 1 else ''})", lines)
+
+
+def _review_lines(checked: ApplicationReview, lang: Lang) -> list[str]:
+    lc = code(lang)
+    colon = _COLON[lang]
+    zh = lang is Lang.zh
+    decision = ("予以受理" if zh else "accepted") if checked.accepted else ("不予受理" if zh else "rejected")
+    lines = [
+        f"== {'申报窗口' if zh else 'Application for'} {checked.window_id} {checked.window_name} ==",
+        f"{'审核结果' if zh else 'Decision'}{colon}{decision}",
+        f"{'自评得分（申报 / 复核）' if zh else 'Self-assessment (reported / recomputed)'}{colon}"
+        f"{checked.self_assessment.describe(lc)}",
+        "",
+    ]
+    rows = [
+        [
+            c.id,
+            _VERDICT[c.status][0 if zh else 1],
+            c.clause,
+            f"{c.title.get(lc)}{colon}{c.explanation.get(lc)}",
+        ]
+        for c in checked.checks
+    ]
+    headers = ["审核项", "结果", "依据", "说明"] if zh else ["Check", "Result", "Clause", "Explanation"]
+    lines += table(headers, rows)
+    if checked.warnings:
+        lines += ["", f"{'提示' if zh else 'Warnings'}{colon}"]
+        lines += [f"  {w.explain(lc)}" for w in checked.warnings]
+    return lines
+
+
+def _outcome_lines(result: CampaignOutcomes, lang: Lang) -> list[str]:
+    lc = code(lang)
+    zh = lang is Lang.zh
+    lines = [f"== {'服务窗口' if zh else 'Windows'} =="]
+    for w in result.windows:
+        score = "—" if w.committee_score is None else str(w.committee_score)
+        place = district_label(w.district, lang)
+        lines.append(f"{w.window_id} {w.window_name} ({place}, {score}): {w.outcome_title.get(lc)}")
+        lines += [f"  {reason.get(lc)}" for reason in w.reasons]
+    lines += ["", f"== {'物业服务机构' if zh else 'Organisations'} =="]
+    for o in result.organisations:
+        lines.append(f"{o.name or o.key} ({', '.join(o.windows)}): {o.outcome_title.get(lc)}")
+        lines += [f"  {reason.get(lc)}" for reason in o.reasons]
+    lines += ["", f"== {'公示名单' if zh else 'Public notice'} =="]
+    rows = [
+        [
+            str(e.rank),
+            district_label(e.district, lang),
+            e.window_id,
+            e.window_name,
+            e.organisation or "",
+            "" if e.score is None else str(e.score),
+        ]
+        for e in result.notice
+    ]
+    headers = ["序号", "区(市)县", "窗口编号", "窗口名称", "物业服务机构", "得分"]
+    if not zh:
+        headers = ["No.", "District", "Window id", "Window name", "Organisation", "Score"]
+    lines += table(headers, rows, right=(0, 5)) if rows else ["（无）" if zh else "(none)"]
+    return lines
