@@ -8,6 +8,7 @@ and raised together, located at ``file:line:col`` inside the expression.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -17,7 +18,7 @@ from pydantic import BaseModel
 
 from ._errors import Location, Problem
 from ._expr import nodes as n
-from ._expr.check import Scope, check_expression
+from ._expr.check import Scope, check_expression, comment_start
 from ._expr.codegen import CodeGen
 from ._expr.functions import ExpressionError
 from ._expr.runtime import HELPERS
@@ -81,12 +82,21 @@ class _RuleCompiler:
         self.facts: dict[str, n.Node] = {}
         self.trees: dict[str, n.Node] = {}
         self.failed = False
+        self.failed_lets: set[str] = set()
 
     def check(
         self, text: str, key: str, want: Type | None, sub: tuple[str, ...] = (), shift: int = 0
     ) -> n.Node | None:
-        """Check one expression; ``shift`` columns are added to error positions (placeholders)."""
+        """Check one expression; ``shift`` columns are added to error positions (placeholders).
+
+        An expression that uses a ``let`` binding which itself failed is not checked: its errors would only
+        repeat the first one ("unknown name").
+        """
+        if any(re.search(rf"\b{re.escape(name)}\b", text) for name in self.failed_lets):
+            self.failed = True
+            return None
         try:
+            self.refuse_folded_comment(text, key, sub)
             node = check_expression(text, self.scope)
             if want is not None and node.type.kind != want.kind:
                 raise ExpressionError(
@@ -106,6 +116,22 @@ class _RuleCompiler:
             self.trees[".".join((key, *sub))] = node
         return node
 
+    def refuse_folded_comment(self, text: str, key: str, sub: tuple[str, ...]) -> None:
+        """Refuse ``#`` in a folded (``>``) scalar: YAML joined its lines, so it would hide the rest."""
+        span = self.origin.loaded.scalars.get((*self.origin.path, key, *sub))
+        if span is None or span.style != ">":
+            return
+        for number, line in enumerate(text.split("\n"), start=1):
+            start = comment_start(line) if "#" in line else None
+            if start is not None:
+                raise ExpressionError(
+                    "WS301",
+                    "a '#' comment in a folded (>) expression hides all after it: YAML joins the lines",
+                    "remove the comment, or write the expression as a literal block (|)",
+                    number,
+                    start + 1,
+                )
+
     def collect_facts(self, node: n.Node) -> None:
         for sub in n.walk(node):
             if isinstance(sub, n.Field) and sub.scope == 0 and _is_fact_type(sub.type):
@@ -119,7 +145,9 @@ class _RuleCompiler:
         let_names: list[str] = []
         for name, text in spec.let.items():
             node = self.check(text, "let", None, (name,))
-            if node is not None:
+            if node is None:
+                self.failed_lets.add(name)
+            else:
                 lines.append(f"    l_{name} = {self.gen.expr(node)}")
                 self.scope.lets[name] = node.type
                 let_names.append(name)

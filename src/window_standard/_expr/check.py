@@ -19,7 +19,7 @@ from . import nodes as n
 from .functions import FUNCTIONS, ExpressionError, check_call
 from .types import BOOL, NUMBER, STR, Type, model_fields
 
-__all__ = ["MAX_EXPRESSION_CHARS", "MAX_EXPRESSION_DEPTH", "Scope", "check_expression"]
+__all__ = ["MAX_EXPRESSION_CHARS", "MAX_EXPRESSION_DEPTH", "Scope", "check_expression", "comment_start"]
 
 MAX_EXPRESSION_CHARS = 2000
 MAX_EXPRESSION_DEPTH = 40
@@ -138,13 +138,13 @@ def _blank_comments(source: str) -> str:
     """
     lines = source.split("\n")
     for index, line in enumerate(lines):
-        start = _comment_start(line) if "#" in line else None
+        start = comment_start(line) if "#" in line else None
         if start is not None:
             lines[index] = line[:start] + " " * (len(line) - start)
     return "\n".join(lines)
 
 
-def _comment_start(line: str) -> int | None:
+def comment_start(line: str) -> int | None:
     """Column (0-based) where a ``#`` comment starts on one line of an expression, if it has one."""
     try:
         for token in tokenize.generate_tokens(io.StringIO(line).readline):
