@@ -1,4 +1,4 @@
-"""The ``window-standard`` command line (typer). Each command lives in its own module and is registered here."""
+"""The ``window-standard`` command line (typer): each command lives in its own module, registered here."""
 
 from __future__ import annotations
 

@@ -20,6 +20,7 @@ from .._campaign.review import ApplicationReview
 from .._errors import RuleDefinitionError, WindowStandardError
 from .._model import Application, Assessor, Window
 from ._evaluate import BadInput, fail, load, read_document
+from ._options import LangOption, RulesOption, StandardOption
 from ._render import Lang, code, district_label, footer, table
 
 __all__ = ["OutcomesFormat", "ReviewFormat", "outcomes", "review"]
@@ -53,15 +54,9 @@ def review(
         Path,
         typer.Argument(help="An application (Annex 2 form) as .yaml, .yml or .json.", show_default=False),
     ],
-    standard: Annotated[
-        str | None,
-        typer.Option("--standard", help="Edition id (default: the packaged edition in force today)."),
-    ] = None,
-    rules: Annotated[
-        Path | None,
-        typer.Option("--rules", help="Use the rule set (and its campaign.yaml) in this folder."),
-    ] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of explanations.")] = Lang.zh,
+    standard: StandardOption = None,
+    rules: RulesOption = None,
+    lang: LangOption = Lang.zh,
     format: Annotated[
         ReviewFormat, typer.Option("--format", help="text (readable) or json.")
     ] = ReviewFormat.text,
@@ -91,14 +86,8 @@ def outcomes(
             show_default=False,
         ),
     ],
-    standard: Annotated[
-        str | None,
-        typer.Option("--standard", help="Edition id (default: the packaged edition in force today)."),
-    ] = None,
-    rules: Annotated[
-        Path | None,
-        typer.Option("--rules", help="Use the rule set (and its campaign.yaml) in this folder."),
-    ] = None,
+    standard: StandardOption = None,
+    rules: RulesOption = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of the text and the CSV header.")] = Lang.zh,
     format: Annotated[
         OutcomesFormat,

@@ -20,6 +20,7 @@ from .._errors import RuleDefinitionError, WindowStandardError
 from .._library import load_standard
 from .._model import Window
 from .._standard import Standard
+from ._options import LangOption, RulesOption, StandardOption
 from ._render import Lang, footer, render_result
 
 __all__ = ["MAX_BYTES", "BadInput", "Format", "evaluate", "fail", "load", "read_document", "read_window"]
@@ -157,15 +158,9 @@ def evaluate(
             show_default=False,
         ),
     ],
-    standard: Annotated[
-        str | None,
-        typer.Option("--standard", help="Edition id (default: the packaged edition in force today)."),
-    ] = None,
-    rules: Annotated[
-        Path | None,
-        typer.Option("--rules", help="Use the rule set in this folder instead of a packaged one."),
-    ] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of explanations.")] = Lang.zh,
+    standard: StandardOption = None,
+    rules: RulesOption = None,
+    lang: LangOption = Lang.zh,
     format: Annotated[Format, typer.Option("--format", help="table (readable) or json.")] = Format.table,
     explain: Annotated[
         bool, typer.Option("--explain/--no-explain", help="Explain every criterion with the values read.")
