@@ -189,6 +189,14 @@ class _EventReader:
             mark = exc.problem_mark or exc.context_mark
             loc = Location(self.file, mark.line + 1, mark.column + 1) if mark else Location(self.file, 1, 1)
             problem = (exc.problem or str(exc)).strip()
+            if "maximum nesting depth" in problem:  # PyYAML >= 6.0.4 refuses very deep flow nesting itself
+                raise RuleDefinitionError(
+                    [
+                        Problem(
+                            "WS105", f"nesting deeper than {MAX_DEPTH} levels", "flatten the structure", loc
+                        )
+                    ]
+                ) from None
             raise RuleDefinitionError(
                 [Problem("WS101", f"YAML syntax error: {problem}", "fix the YAML syntax at this place", loc)]
             ) from None
