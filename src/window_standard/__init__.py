@@ -6,9 +6,9 @@ read the explainable :class:`Result`. Everything not listed in ``__all__`` is pr
 
 from __future__ import annotations
 
-from ._errors import Location, Problem, RuleDefinitionError, WindowStandardError
 from ._campaign import ApplicationReview, CampaignOutcomes, campaign_outcomes, review_application
 from ._diff import StandardDiff, diff
+from ._errors import Location, Problem, RuleDefinitionError, WindowStandardError
 from ._library import EditionInfo, Library, list_editions, load_standard
 from ._model import Application, Window
 from ._result import CategoryResult, CriterionResult, LocalText, Rectification, Result, StandardStamp

@@ -123,6 +123,12 @@ class CriterionSpec(_Spec):
     explain: Text | None = Field(None, description="Explanation templates with {name} placeholders.")
     advice: Text | None = Field(None, description="What to do to recover the points (rectification).")
     effort: int = Field(2, ge=1, le=3, description="Effort of the fix: 1 low, 2 medium, 3 high.")
+    always_holds: str | None = Field(
+        None,
+        min_length=1,
+        description="For a prerequisite that the input model already guarantees: why it cannot fail for a "
+        "valid window. The gate stays on the scoring sheet; the property check does not expect it to fail.",
+    )
 
     @field_validator("points")
     @classmethod
@@ -158,6 +164,8 @@ def _shape_problems(spec: CriterionSpec) -> list[str]:
         problems.append(f"a {spec.kind} needs a 'condition'")
     if (spec.kind == "scored") != (spec.category is not None):
         problems.append("'category' is required for scored criteria and not allowed otherwise")
+    if spec.always_holds is not None and spec.kind != "prerequisite":
+        problems.append("'always_holds' is only for prerequisites")
     if spec.provenance == "notice" and not (spec.source.clause and spec.source.quote):
         problems.append("provenance 'notice' needs source.clause and source.quote")
     if spec.provenance == "reconstructed" and not spec.source.basis:

@@ -132,6 +132,11 @@ def test_every_case_asserts_level_score_and_targets(
         assert case.targets, f"{case.name} names no criterion"
 
 
+def test_rules_that_cannot_fail_are_exactly_those_declared_always_holds(suite) -> None:  # type: ignore[no-untyped-def]
+    standard, _ = suite
+    assert {c.id for c in standard.spec.criteria if c.always_holds} == set(CANNOT_FAIL)
+
+
 def test_pre2_cannot_fail_because_the_model_requires_a_description() -> None:
     base = (RULES / "cases" / "base-empty.yaml").read_text(encoding="utf-8")
     data = {**_yaml(base), "kind": "other", "kind_other": None}
