@@ -187,6 +187,17 @@ def _check_ids_and_points(
 ) -> None:
     """Duplicate ids, unknown categories and point sums (sums only when every criterion could be read)."""
     categories = {c.id: c for c in spec.categories}
+    for index, category in enumerate(spec.categories):
+        if [c.id for c in spec.categories[:index]].count(category.id):
+            problems.append(
+                Problem(
+                    "WS204",
+                    f"duplicate category id '{category.id}'",
+                    "give each category its own id",
+                    loaded.locate(("categories", index, "id")),
+                )
+            )
+            complete = False
     seen: set[str] = set()
     sums: dict[str, Decimal] = dict.fromkeys(categories, Decimal(0))
     for file, path, criterion in sources:

@@ -34,3 +34,16 @@ def test_a_comment_in_a_literal_block_ends_at_its_line(mini_rules) -> None:  # t
     )
     std = mini_rules.load()
     assert std.spec.criteria[-1].condition == "staff.in_uniform   # seen at inspection\n>= staff.headcount\n"
+
+
+def test_a_duplicate_category_id_is_refused(mini_rules) -> None:  # type: ignore[no-untyped-def]
+    text = mini_rules.text("standard.yaml")
+    assert "  - id: STF\n" in text
+    mini_rules.write("standard.yaml", text.replace("  - id: STF\n", "  - id: LF\n", 1))
+    assert mini_rules.error() == (
+        "2 problems in rule set:\n"
+        "criteria/staff.yaml:2:13: WS205 STF-1 names unknown category 'STF'\n"
+        "    hint: use one of LF\n"
+        "standard.yaml:22:9: WS204 duplicate category id 'LF'\n"
+        "    hint: give each category its own id"
+    )

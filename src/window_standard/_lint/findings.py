@@ -13,7 +13,6 @@ Severity = Literal["error", "warning"]
 
 #: Every lint code with its severity and a one-line title (``docs/consistency.md`` documents each one).
 LINT_CODES: dict[str, tuple[Severity, str]] = {
-    "WL101": ("error", "duplicate category id"),
     "WL102": ("warning", "criterion id does not start with its category"),
     "WL201": ("warning", "score can exceed the criterion's points before clamping"),
     "WL202": ("warning", "score can go below 0 before clamping"),

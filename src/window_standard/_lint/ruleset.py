@@ -32,23 +32,6 @@ def param_abstracts(rules: RuleSet) -> dict[str, Abstract]:
     return found
 
 
-def _duplicate_categories(rules: RuleSet, locator: Locator) -> list[Finding]:
-    found: list[Finding] = []
-    seen: set[str] = set()
-    for index, category in enumerate(rules.spec.categories):
-        if category.id in seen:
-            found.append(
-                make(
-                    "WL101",
-                    f"duplicate category id '{category.id}'",
-                    "give each category its own id; their points would be merged",
-                    locator.standard(("categories", index, "id")),
-                )
-            )
-        seen.add(category.id)
-    return found
-
-
 def _id_prefixes(rules: RuleSet, locator: Locator) -> list[Finding]:
     found: list[Finding] = []
     for rule in rules.criteria:
@@ -188,9 +171,8 @@ def _levels(rules: RuleSet, locator: Locator) -> list[Finding]:
 
 
 def lint_rule_set_wide(rules: RuleSet, locator: Locator, folder: Path) -> list[Finding]:
-    """The rule-set-wide checks (WL101, WL102, WL241, WL242, WL251, WL252, WL261, WL262)."""
+    """The rule-set-wide checks (WL102, WL241, WL242, WL251, WL252, WL261, WL262)."""
     return [
-        *_duplicate_categories(rules, locator),
         *_id_prefixes(rules, locator),
         *_unused(rules, locator),
         *_quotes(rules, locator, folder),
