@@ -7,7 +7,7 @@ It never raises for a valid window: missing data surfaces as ``no_data``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, localcontext
 from enum import Enum
@@ -71,11 +71,18 @@ def construct(cls: type[_M], values: dict[str, Any]) -> _M:
     attributes and no extra fields; ``tests/unit/test_evaluate.py`` checks both give equal models.
     """
     model = cls.__new__(cls)
-    object.__setattr__(model, "__dict__", values)
-    object.__setattr__(model, "__pydantic_fields_set__", set(values))
-    object.__setattr__(model, "__pydantic_extra__", None)
-    object.__setattr__(model, "__pydantic_private__", None)
+    _set_dict(model, values)
+    _set_fields_set(model, set(values))
+    _set_extra(model, None)
+    _set_private(model, None)
     return model
+
+
+# the slot descriptors of BaseModel: setting through them is what object.__setattr__ does, minus the lookups
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 class _Memo:
@@ -115,6 +122,7 @@ class _Static:
 
     rule: CompiledCriterion
     base: dict[str, Any]
+    plain_condition: bool = False
 
     @classmethod
     def of(cls, rule: CompiledCriterion) -> _Static:
@@ -134,7 +142,16 @@ class _Static:
             "effort": spec.effort,
             "advice": LocalText(zh=spec.advice.zh, en=spec.advice.en) if spec.advice else None,
         }
-        return cls(rule, base)
+        return cls(rule, base, spec.kind in ("scored", "bonus") and spec.score is None)
+
+
+@dataclass(slots=True)
+class _Sum:
+    """Running totals of one category during an evaluation."""
+
+    score: Decimal = _ZERO
+    max: Decimal = _ZERO
+    ids: list[str] = field(default_factory=list)
 
 
 class Evaluator:
@@ -164,7 +181,13 @@ class Evaluator:
         spec = rule.spec
         applies, value, facts = rule.function(window, params)
         values = static.base.copy()
-        status, points = _status(spec.kind, spec.score is not None, applies, value, spec.points)
+        status: Status
+        points: Decimal | None
+        if static.plain_condition and applies is True and value is not None:
+            # the common case of an all-or-nothing criterion, inlined: what _status returns for it
+            status, points = ("pass", spec.points) if value else ("fail", _ZERO)
+        else:
+            status, points = _status(spec.kind, spec.score is not None, applies, value, spec.points)
         values["status"] = status
         values["points"] = points
         if memo is None:
@@ -199,25 +222,42 @@ class Evaluator:
     def _total(
         self, window: Any, results: dict[str, CriterionResult], params: dict[str, Any], on: date
     ) -> Result:
-        categories: dict[str, list[CriterionResult]] = {c: [] for c in self.category_titles}
+        sums = {cid: _Sum() for cid in self.category_titles}
         bonus = _ZERO
-        for result in results.values():
-            if result.kind == "scored" and result.category is not None:
-                categories[result.category].append(result)
-            elif result.kind == "bonus" and result.points is not None:
-                bonus += result.points
-        category_results = {cid: self._category(cid, members) for cid, members in categories.items()}
-        raw = sum((c.score for c in category_results.values()), _ZERO)
-        raw_max = sum((c.max_score for c in category_results.values()), _ZERO)
+        gates: list[str] = []
+        vetoes: list[str] = []
+        for r in results.values():
+            kind, status = r.kind, r.status
+            if kind == "scored" and r.category is not None:
+                acc = sums[r.category]
+                acc.ids.append(r.id)
+                if status != "not_applicable":
+                    acc.score += r.points or _ZERO
+                    acc.max += r.max_points or _ZERO
+            elif kind == "bonus":
+                bonus += r.points or _ZERO
+            elif kind == "prerequisite" and status not in ("pass", "not_applicable"):
+                gates.append(r.id)
+            elif kind == "veto" and status == "fail":
+                vetoes.append(r.id)
+        category_results = {
+            cid: construct(
+                CategoryResult,
+                {
+                    "id": cid,
+                    "title": self.category_titles[cid],
+                    "score": acc.score,
+                    "max_score": acc.max,
+                    "criteria": acc.ids,
+                },
+            )
+            for cid, acc in sums.items()
+        }
+        raw = sum((acc.score for acc in sums.values()), _ZERO)
+        raw_max = sum((acc.max for acc in sums.values()), _ZERO)
         total = self.spec.total
         normalised = quantize_points(raw / raw_max * total) if raw_max else _ZERO
         score = min(quantize_points(total), normalised + bonus)
-        gates = [
-            r.id
-            for r in results.values()
-            if r.kind == "prerequisite" and r.status not in ("pass", "not_applicable")
-        ]
-        vetoes = [r.id for r in results.values() if r.kind == "veto" and r.status == "fail"]
         level, title = self._level(score, params, blocked=bool(gates or vetoes))
         return construct(
             Result,
@@ -249,19 +289,6 @@ class Evaluator:
             cached = (params, {k: json_fact(v) for k, v in params.items()})
             self._params_json[key] = cached
         return dict(cached[1])
-
-    def _category(self, cid: str, members: list[CriterionResult]) -> CategoryResult:
-        applicable = [m for m in members if m.status != "not_applicable"]
-        return construct(
-            CategoryResult,
-            {
-                "id": cid,
-                "title": self.category_titles[cid],
-                "score": sum((m.points or _ZERO for m in applicable), _ZERO),
-                "max_score": sum((m.max_points or _ZERO for m in applicable), _ZERO),
-                "criteria": [m.id for m in members],
-            },
-        )
 
     def _level(self, score: Decimal, params: dict[str, Any], *, blocked: bool) -> tuple[str, LocalText]:
         if not blocked:
