@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+from functools import lru_cache
 from typing import Any, Literal
 
 __all__ = ["Lang", "Template", "TemplateError", "format_value", "parse_template"]
@@ -117,7 +118,9 @@ def format_value(value: Any, lang: Lang) -> str:
     return str(value)
 
 
+@lru_cache(maxsize=4096)
 def _format_decimal(value: Decimal) -> str:
+    # pure and small: equal decimals (0.9, 0.90) format alike, so caching by value is safe
     if value == value.to_integral_value():
         return str(value.quantize(Decimal(1)))
     exponent = value.as_tuple().exponent
