@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -12,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ._model import Window
 from ._result import Result, StandardStamp
-from ._standard import Standard
+from ._standard import Standard, canonical_json
 
 __all__ = ["Change", "CriterionChange", "FieldChange", "StandardDiff", "WindowChange", "diff"]
 
@@ -123,8 +122,11 @@ def diff(
         b: The standard after.
         windows: Windows to evaluate with both; those whose level or total changes are listed.
     """
-    changes = [*_edition(a, b), *_keyed("parameter", _json(a.spec.parameters), _json(b.spec.parameters))]
-    changes += _keyed("constant", _json(a.spec.constants), _json(b.spec.constants))
+    changes = [
+        *_edition(a, b),
+        *_keyed("parameter", canonical_json(a.spec.parameters), canonical_json(b.spec.parameters)),
+    ]
+    changes += _keyed("constant", canonical_json(a.spec.constants), canonical_json(b.spec.constants))
     changes += _keyed("category", _by_id(a.spec.categories), _by_id(b.spec.categories))
     changes += _keyed("level", _by_id(a.spec.levels), _by_id(b.spec.levels))
     changes += _keyed("criterion", _by_id(a.spec.criteria), _by_id(b.spec.criteria))
@@ -145,8 +147,8 @@ def diff(
 
 def _edition(a: Standard, b: Standard) -> list[Change]:
     keys = ("id", "version", "title", "document", "provenance", "disclaimer", "effective", "total")
-    before = _json(a.spec.model_dump(by_alias=True, include=set(keys)))
-    after = _json(b.spec.model_dump(by_alias=True, include=set(keys)))
+    before = canonical_json(a.spec.model_dump(by_alias=True, include=set(keys)))
+    after = canonical_json(b.spec.model_dump(by_alias=True, include=set(keys)))
     fields = _fields(before, after)
     return [Change(subject="edition", id=b.id, change="changed", fields=fields)] if fields else []
 
@@ -179,22 +181,9 @@ def _by_id(items: Iterable[BaseModel]) -> dict[str, Any]:
     """Items keyed by their ``id`` field, as canonical JSON."""
     found: dict[str, Any] = {}
     for item in items:
-        data = _json(item.model_dump(by_alias=True, exclude_none=True))
+        data = canonical_json(item.model_dump(by_alias=True, exclude_none=True))
         found[str(data["id"])] = data
     return found
-
-
-def _json(value: Any) -> Any:
-    """Canonical JSON-native form: decimals as normalised text, dates ISO, dict keys as text."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else format(value.normalize(), "f")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(_json(k)): _json(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_json(v) for v in value]
-    return value
 
 
 def _window_change(before: Result, after: Result) -> WindowChange | None:

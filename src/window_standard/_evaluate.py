@@ -18,20 +18,22 @@ from pydantic import BaseModel
 from ._build import RuleSet
 from ._compile import CompiledCriterion
 from ._expr.runtime import DECIMAL_CONTEXT, quantize_points
-from ._result import CategoryResult, CriterionResult, FactValue, LocalText, Result, StandardStamp, Status
+from ._result import (
+    STATUS_TEXT,
+    CategoryResult,
+    CriterionResult,
+    FactValue,
+    LocalText,
+    Result,
+    StandardStamp,
+    Status,
+)
 from ._spec import StandardSpec
 from ._template import Lang, format_value
 
 __all__ = ["Evaluator", "construct", "json_fact"]
 
 _ZERO = Decimal("0.00")
-_STATUS_WORDS: dict[str, dict[str, str]] = {
-    "pass": {"zh": "符合", "en": "met"},
-    "partial": {"zh": "部分符合", "en": "partly met"},
-    "fail": {"zh": "不符合", "en": "not met"},
-    "not_applicable": {"zh": "不适用", "en": "not applicable"},
-    "no_data": {"zh": "无数据", "en": "no data"},
-}
 _VETO_WORDS = {
     "fail": {"zh": "触发否决", "en": "veto applies"},
     "pass": {"zh": "未触发", "en": "does not apply"},
@@ -322,7 +324,7 @@ def _status(
 def _generic(static: _Static, status: Status, named: dict[str, Any], lang: Lang) -> str:
     """The fallback explanation: title, outcome, the rule's expression and the values it read."""
     spec = static.rule.spec
-    words = _VETO_WORDS if spec.kind == "veto" and status in _VETO_WORDS else _STATUS_WORDS
+    words = _VETO_WORDS if spec.kind == "veto" and status in _VETO_WORDS else STATUS_TEXT
     observed = "; ".join(f"{name} = {format_value(value, lang)}" for name, value in named.items())
     rule_word = "规则" if lang == "zh" else "rule"
     title = spec.title.zh if lang == "zh" else spec.title.en

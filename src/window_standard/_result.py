@@ -17,6 +17,7 @@ from ._expr.runtime import DECIMAL_CONTEXT
 from ._template import Lang
 
 __all__ = [
+    "STATUS_TEXT",
     "CategoryResult",
     "CriterionResult",
     "FactValue",
@@ -31,7 +32,7 @@ Status = Literal["pass", "partial", "fail", "not_applicable", "no_data"]
 FactScalar = bool | int | str | None
 FactValue = FactScalar | list[FactScalar]
 
-_STATUS_TEXT: dict[str, dict[str, str]] = {
+STATUS_TEXT: dict[str, dict[str, str]] = {
     "pass": {"zh": "符合", "en": "met"},
     "partial": {"zh": "部分符合", "en": "partly met"},
     "fail": {"zh": "不符合", "en": "not met"},
@@ -101,7 +102,7 @@ class CriterionResult(_Frozen):
         """One human sentence with the observed values, in Chinese (default) or English."""
         if self.explanation is not None:
             return self.explanation[lang]
-        status = _STATUS_TEXT[self.status][lang]
+        status = STATUS_TEXT[self.status][lang]
         if self.points is not None and self.max_points is not None:
             return f"{self.title.get(lang)}: {status} ({self.points}/{self.max_points})"
         return f"{self.title.get(lang)}: {status}"

@@ -18,27 +18,28 @@ from ._model import Window
 from ._result import LocalText, Result, StandardStamp
 from ._spec import StandardSpec
 
-__all__ = ["Standard", "canonical_digest"]
+__all__ = ["Standard", "canonical_digest", "canonical_json"]
 
 
-def _canonical(value: Any) -> Any:
+def canonical_json(value: Any) -> Any:
+    """Canonical JSON-native form: whole decimals as int, other decimals as text, dates ISO, sets sorted."""
     if isinstance(value, Decimal):  # a fixed context: the digest must not depend on the caller's precision
         whole = value == value.to_integral_value()
         return int(value) if whole else format(value.normalize(DECIMAL_CONTEXT), "f")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, dict):
-        return {str(_canonical(k)): _canonical(v) for k, v in value.items()}
+        return {str(canonical_json(k)): canonical_json(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_canonical(v) for v in value]
+        return [canonical_json(v) for v in value]
     if isinstance(value, (set, frozenset)):
-        return sorted(_canonical(v) for v in value)
+        return sorted(canonical_json(v) for v in value)
     return value
 
 
 def canonical_digest(spec: StandardSpec) -> str:
     """sha256 of the rule set's canonical JSON: independent of YAML layout, key order and comments."""
-    data = _canonical(spec.model_dump(mode="python", by_alias=True))
+    data = canonical_json(spec.model_dump(mode="python", by_alias=True))
     text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
