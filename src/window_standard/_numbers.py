@@ -1,0 +1,88 @@
+"""The bottom of the package: one decimal context, one rounding rule, one text and JSON form for values.
+
+Every score is a :class:`~decimal.Decimal` rounded half-up (四舍五入) to two places. Every Decimal operation
+of the library runs in :data:`DECIMAL_CONTEXT`, whatever the caller's thread context says. Values leave the
+library in one JSON-native form (:func:`json_native`): whole decimals as integers, other decimals as plain
+decimal text, dates as ISO text, enum members as their values, sets as sorted lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
+from enum import Enum
+from functools import lru_cache
+from typing import Any
+
+__all__ = [
+    "CENT",
+    "DECIMAL_CONTEXT",
+    "ZERO_POINTS",
+    "decimal_text",
+    "display_decimal",
+    "json_native",
+    "quantize_points",
+]
+
+#: The decimal context every evaluation runs in, whatever the caller's thread context says.
+DECIMAL_CONTEXT = Context(prec=28, rounding=ROUND_HALF_EVEN)
+
+#: One hundredth: the resolution of every score.
+CENT = Decimal("0.01")
+
+#: Zero points, with two places.
+ZERO_POINTS = Decimal("0.00")
+
+_FOUR_PLACES = Decimal("0.0001")
+_PLAIN = frozenset({bool, int, str, type(None)})
+
+
+def quantize_points(value: int | Decimal) -> Decimal:
+    """Round half-up (四舍五入) to two places, exactly, in the library's own context."""
+    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP, context=DECIMAL_CONTEXT)
+
+
+def decimal_text(value: Decimal) -> str:
+    """Exact plain-notation text of a decimal, without trailing zeros: ``54``, ``0.9``, ``93.33``."""
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(DECIMAL_CONTEXT), "f")
+
+
+@lru_cache(maxsize=4096)
+def display_decimal(value: Decimal) -> str:
+    """A decimal for a reader: at most four places, no trailing zeros (``0.9667``, ``6``)."""
+    # pure and small: equal decimals (0.9, 0.90) format alike, so caching by value is safe
+    if value == value.to_integral_value():
+        return str(int(value))
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -4:
+        value = value.quantize(_FOUR_PLACES, rounding=ROUND_HALF_UP, context=DECIMAL_CONTEXT)
+    return decimal_text(value)
+
+
+def json_native(value: Any) -> Any:
+    """The one JSON-native form of a value read or produced by the library.
+
+    Whole decimals become ``int`` and other decimals exact decimal text; dates ISO text; enum members their
+    value; sets sorted lists (by text); tuples lists; mappings dicts with text keys. Plain JSON values pass.
+    """
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if isinstance(value, Enum):
+        return json_native(value.value)
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else decimal_text(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(json_native(k)): json_native(v) for k, v in value.items()}
+    if isinstance(value, (set, frozenset)):
+        return sorted((json_native(v) for v in value), key=str)
+    if isinstance(value, (list, tuple)):
+        return [json_native(v) for v in value]
+    if isinstance(value, (bool, int, str)):  # subclasses of the plain types
+        return value
+    return str(value)
