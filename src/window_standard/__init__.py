@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ._campaign import ApplicationReview, CampaignOutcomes, campaign_outcomes, review_application
 from ._diff import StandardDiff, diff
+from ._engine import engines
 from ._errors import Location, Problem, RuleDefinitionError, WindowStandardError
 from ._library import EditionInfo, Library, list_editions, load_standard
 from ._model import Application, Window
@@ -38,6 +39,7 @@ __all__ = [
     "__version__",
     "campaign_outcomes",
     "diff",
+    "engines",
     "list_editions",
     "load_standard",
     "review_application",

@@ -1,8 +1,9 @@
-"""Stage 4 (assembly): read an edition folder, validate it as a whole, and compile every criterion.
+"""Stage 3 (rule set): read an edition folder, validate it as a whole, and type-check every criterion.
 
 Reading (and resolving variants) is :mod:`._edition`'s job; this module checks the rule set as a whole
-(parameters, levels, ids, points) and compiles every criterion. Every problem in every file is collected
-and raised as one :class:`~window_standard._errors.RuleDefinitionError`.
+(parameters, levels, ids, points) and type-checks every criterion into a
+:class:`~window_standard._check.CheckedCriterion`. Every problem in every file is collected and raised as
+one :class:`~window_standard._errors.RuleDefinitionError`. Nothing here generates code: engines do.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ._compile import CompiledCriterion, compile_criterion
+from ._check import CheckedCriterion, check_criterion
 from ._edition import FindBase, Source, read_edition
 from ._errors import Problem, RuleDefinitionError
-from ._expr.runtime import DECIMAL_CONTEXT
 from ._expr.types import Type, type_of_value
 from ._load import LoadedYaml
+from ._numbers import DECIMAL_CONTEXT
 from ._spec import StandardSpec
 
 __all__ = ["RuleSet", "build_rule_set", "param_types", "resolve_parameters"]
@@ -29,21 +30,21 @@ __all__ = ["RuleSet", "build_rule_set", "param_types", "resolve_parameters"]
 
 @dataclass(frozen=True)
 class RuleSet:
-    """A validated, compiled edition.
+    """A validated, type-checked edition.
 
     Attributes:
         spec: The whole rule set (criteria included) as validated models.
-        criteria: The compiled criteria, in file order.
+        criteria: The checked criteria, in file order.
         folder: Where it was read from.
     """
 
     spec: StandardSpec
-    criteria: tuple[CompiledCriterion, ...]
+    criteria: tuple[CheckedCriterion, ...]
     folder: str
 
 
 def build_rule_set(folder: Path, root: type[BaseModel], find_base: FindBase | None = None) -> RuleSet:
-    """Load, validate and compile the edition in ``folder``.
+    """Load, validate and type-check the edition in ``folder``.
 
     Args:
         folder: The edition folder (holding ``standard.yaml``).
@@ -63,16 +64,16 @@ def build_rule_set(folder: Path, root: type[BaseModel], find_base: FindBase | No
     _check_levels(spec, loaded, types, problems)
     _check_ids_and_points(spec, loaded, sources, problems, complete=complete)
     constants = {name: (_constant_type(value), value) for name, value in spec.constants.items()}
-    compiled: list[CompiledCriterion] = []
+    checked: list[CheckedCriterion] = []
     for file, path, criterion in sources:
-        rule = compile_criterion(
+        rule = check_criterion(
             criterion, file, path, root=root, params=types, constants=constants, problems=problems
         )
         if rule is not None:
-            compiled.append(rule)
+            checked.append(rule)
     if problems:
         raise RuleDefinitionError(problems)
-    return RuleSet(spec, tuple(compiled), str(folder))
+    return RuleSet(spec, tuple(checked), str(folder))
 
 
 def _no_base(edition_id: str, version: str | None) -> Path | None:

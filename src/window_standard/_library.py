@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from ._build import build_rule_set
+from ._engine import DEFAULT_ENGINE
 from ._errors import WindowStandardError
 from ._load import load_yaml_file
 from ._model import Window
@@ -145,18 +146,26 @@ class Library:
         version: str | None = None,
         as_of: date | None = None,
         digest: str | None = None,
+        engine: str = DEFAULT_ENGINE,
     ) -> Standard:
-        """Load and compile the edition :meth:`find` selects; see :func:`load_standard`."""
+        """Load and check the edition :meth:`find` selects; see :func:`load_standard`."""
         info = self.find(id, version=version, as_of=as_of)
-        return _checked(Standard(build_rule_set(info.folder, Window, self.find_base)), version, digest)
+        rules = build_rule_set(info.folder, Window, self.find_base)
+        return _checked(Standard(rules, engine), version, digest)
 
     def load_path(
-        self, path: str | Path, *, version: str | None = None, digest: str | None = None
+        self,
+        path: str | Path,
+        *,
+        version: str | None = None,
+        digest: str | None = None,
+        engine: str = DEFAULT_ENGINE,
     ) -> Standard:
-        """Load and compile the edition in a folder; its ``extends`` resolve against this library."""
+        """Load and check the edition in a folder; its ``extends`` resolve against this library."""
         folder = Path(path)
         with_siblings = Library([*self.roots, folder.parent], packaged=False)
-        return _checked(Standard(build_rule_set(folder, Window, with_siblings.find_base)), version, digest)
+        rules = build_rule_set(folder, Window, with_siblings.find_base)
+        return _checked(Standard(rules, engine), version, digest)
 
 
 def _semver_key(version: str) -> tuple[int, ...]:
@@ -188,8 +197,9 @@ def load_standard(
     version: str | None = None,
     digest: str | None = None,
     library: Library | None = None,
+    engine: str = DEFAULT_ENGINE,
 ) -> Standard:
-    """Load and compile an edition of the standard.
+    """Load an edition of the standard, ready to evaluate windows.
 
     Args:
         id: Edition id (``cdpma-window-2013``); default: any edition in force.
@@ -199,12 +209,14 @@ def load_standard(
         version: Require this version.
         digest: Refuse to run unless the rule set's digest is exactly this (audit reproducibility).
         library: Where to look (default: the packaged editions).
+        engine: The engine that evaluates windows (:func:`window_standard.engines` lists those installed).
 
     Raises:
         RuleDefinitionError: When the rule files are invalid.
-        WindowStandardError: When no edition matches, or the version or digest differ.
+        WindowStandardError: When no edition matches, the version or digest differ, or the engine is unknown
+            or needs an extra that is not installed.
     """
     lib = library or Library()
     if path is not None:
-        return lib.load_path(path, version=version, digest=digest)
-    return lib.load(id, version=version, as_of=as_of, digest=digest)
+        return lib.load_path(path, version=version, digest=digest, engine=engine)
+    return lib.load(id, version=version, as_of=as_of, digest=digest, engine=engine)

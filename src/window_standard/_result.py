@@ -1,51 +1,52 @@
-"""The result of evaluating one window: pydantic models that round-trip through JSON exactly.
+"""The result of evaluating one window: frozen pydantic models that round-trip through JSON exactly.
 
 Scores are :class:`~decimal.Decimal` with two places (JSON strings such as ``"93.33"``). Facts are stored
-JSON-native: whole numbers as integers, other decimals as decimal strings, dates as ISO strings and enum
-members as their values, so that ``Result.model_validate_json(r.model_dump_json()) == r`` always holds.
+JSON-native (:func:`window_standard._numbers.json_native`), so that
+``Result.model_validate_json(r.model_dump_json()) == r`` always holds.
+
+A freshly evaluated result is lean: its criteria, categories and rectification list are built on first
+access, from the raw outcome the engine kept (see :mod:`window_standard._engine.assemble`); explanations
+are rendered then too. A result read back from JSON holds them ready. Either way they look, compare,
+serialise and pickle the same.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Generic, Literal, TypeVar, overload
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field, GetCoreSchemaHandler
+from pydantic_core import CoreSchema, core_schema
 
-from ._expr.runtime import DECIMAL_CONTEXT
-from ._template import Lang
+from ._base import FrozenModel
+from ._numbers import DECIMAL_CONTEXT, ZERO_POINTS
+from ._vocab import STATUS_TEXT, Lang
 
 __all__ = [
-    "STATUS_TEXT",
+    "CategoryMap",
     "CategoryResult",
+    "CriteriaMap",
     "CriterionResult",
     "FactValue",
     "LocalText",
     "Rectification",
+    "RectificationList",
     "Result",
     "StandardStamp",
     "Status",
+    "rectification_items",
 ]
 
 Status = Literal["pass", "partial", "fail", "not_applicable", "no_data"]
 FactScalar = bool | int | str | None
 FactValue = FactScalar | list[FactScalar]
 
-STATUS_TEXT: dict[str, dict[str, str]] = {
-    "pass": {"zh": "符合", "en": "met"},
-    "partial": {"zh": "部分符合", "en": "partly met"},
-    "fail": {"zh": "不符合", "en": "not met"},
-    "not_applicable": {"zh": "不适用", "en": "not applicable"},
-    "no_data": {"zh": "无数据", "en": "no data"},
-}
+_V = TypeVar("_V")
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class LocalText(_Frozen):
+class LocalText(FrozenModel):
     """A text in Chinese and English."""
 
     zh: str
@@ -56,7 +57,7 @@ class LocalText(_Frozen):
         return self.zh if lang == "zh" else self.en
 
 
-class StandardStamp(_Frozen):
+class StandardStamp(FrozenModel):
     """Which rule set produced a result: enough to reproduce the decision."""
 
     id: str
@@ -64,7 +65,7 @@ class StandardStamp(_Frozen):
     digest: str = Field(description="sha256 of the canonical rule set.")
 
 
-class CriterionResult(_Frozen):
+class CriterionResult(FrozenModel):
     """The outcome of one criterion, prerequisite, veto or bonus.
 
     For a veto, ``status`` is ``fail`` when it fired. ``points`` and ``max_points`` are None for gates and
@@ -95,7 +96,7 @@ class CriterionResult(_Frozen):
     def lost_points(self) -> Decimal:
         """Points missed on an applicable scored criterion (0 otherwise)."""
         if self.kind != "scored" or self.points is None or self.max_points is None:
-            return Decimal("0.00")
+            return ZERO_POINTS
         return DECIMAL_CONTEXT.subtract(self.max_points, self.points)  # exact, whatever the caller's context
 
     def explain(self, lang: Lang = "zh") -> str:
@@ -108,7 +109,7 @@ class CriterionResult(_Frozen):
         return f"{self.title.get(lang)}: {status}"
 
 
-class CategoryResult(_Frozen):
+class CategoryResult(FrozenModel):
     """Points of one category (raw, over its applicable criteria)."""
 
     id: str
@@ -118,7 +119,7 @@ class CategoryResult(_Frozen):
     criteria: list[str]
 
 
-class Rectification(_Frozen):
+class Rectification(FrozenModel):
     """One item of the rectification list (整改清单).
 
     Attributes:
@@ -144,7 +145,128 @@ class Rectification(_Frozen):
         return f"{self.id} {self.title.get(lang)}{gain}{advice}"
 
 
-class Result(_Frozen):
+class _LazyMap(Mapping[str, _V], Generic[_V]):
+    """A read-only mapping whose values are built on first access (``make(position)``) and then kept.
+
+    Keys and their positions are shared by every result of one standard; only the built values are per
+    result. Building is pure, so two threads racing on one key build equal values.
+    """
+
+    __slots__ = ("_done", "_index", "_make")
+    _item: type[Any]
+
+    def __init__(
+        self, index: Mapping[str, int], make: Callable[[int], _V] | None, done: dict[str, _V] | None = None
+    ) -> None:
+        self._index = index
+        self._make = make
+        self._done: dict[str, _V] = {} if done is None else done
+
+    @classmethod
+    def of(cls, values: Mapping[str, _V]) -> _LazyMap[_V]:
+        """A mapping holding ready values."""
+        return cls({key: i for i, key in enumerate(values)}, None, dict(values))
+
+    def __getitem__(self, key: str) -> _V:
+        found = self._done.get(key)
+        if found is None:
+            position = self._index[key]  # KeyError for an unknown key, as a dict would
+            assert self._make is not None  # every key is either done or buildable
+            found = self._done[key] = self._make(position)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self).of, (dict(self),))
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        inner = handler.generate_schema(dict[str, cls._item])  # type: ignore[name-defined]
+        return core_schema.no_info_after_validator_function(
+            cls.of,
+            inner,
+            serialization=core_schema.plain_serializer_function_ser_schema(dict, return_schema=inner),
+        )
+
+
+class CriteriaMap(_LazyMap[CriterionResult]):
+    """The criteria of a result by id, in rule-set order (a read-only mapping)."""
+
+    __slots__ = ()
+    _item = CriterionResult
+
+
+class CategoryMap(_LazyMap[CategoryResult]):
+    """The categories of a result by id, in rule-set order (a read-only mapping)."""
+
+    __slots__ = ()
+    _item = CategoryResult
+
+
+class RectificationList(Sequence[Rectification]):
+    """The rectification list of a result, built on first access (a read-only sequence)."""
+
+    __slots__ = ("_items", "_make")
+
+    def __init__(
+        self, make: Callable[[], list[Rectification]] | None, items: list[Rectification] | None = None
+    ) -> None:
+        self._make = make
+        self._items = items
+
+    @classmethod
+    def of(cls, items: Sequence[Rectification]) -> RectificationList:
+        """A list holding ready items."""
+        return cls(None, list(items))
+
+    def _built(self) -> list[Rectification]:
+        if self._items is None:
+            assert self._make is not None
+            self._items = self._make()
+        return self._items
+
+    @overload
+    def __getitem__(self, index: int) -> Rectification: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Rectification]: ...
+    def __getitem__(self, index: int | slice) -> Rectification | list[Rectification]:
+        return self._built()[index]
+
+    def __len__(self) -> int:
+        return len(self._built())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, RectificationList):
+            return self._built() == other._built()
+        return isinstance(other, list) and self._built() == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(self._built())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (RectificationList.of, (self._built(),))
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        inner = handler.generate_schema(list[Rectification])
+        return core_schema.no_info_after_validator_function(
+            cls.of,
+            inner,
+            serialization=core_schema.plain_serializer_function_ser_schema(list, return_schema=inner),
+        )
+
+
+class Result(FrozenModel):
     """The explainable result of evaluating one window against one standard."""
 
     standard: StandardStamp
@@ -158,51 +280,70 @@ class Result(_Frozen):
     raw_score: Decimal = Field(description="Points of the applicable scored criteria.")
     raw_max: Decimal = Field(description="Maximum points of the applicable scored criteria.")
     bonus: Decimal
-    categories: dict[str, CategoryResult]
-    criteria: dict[str, CriterionResult]
+    categories: CategoryMap
+    criteria: CriteriaMap
     vetoes: list[str] = Field(description="Vetoes that fired.")
     prerequisites: list[str] = Field(description="Prerequisites that failed (or had no data).")
-    parameters: dict[str, FactValue] = Field(
-        description="Parameter values used, as resolved on evaluated_on."
+    parameters_digest: str = Field(
+        description="sha256 of the parameter values in force on evaluated_on (canonical JSON); the values "
+        "themselves are Standard.parameters_on(evaluated_on) of the stamped standard."
     )
+    rectification_list: RectificationList = Field(
+        description="The rectification list (整改清单): gates, fired vetoes, then lost points cheapest first."
+    )
+
+    def __repr__(self) -> str:
+        stamp = self.standard
+        return (
+            f"<Result {self.window_id}: {self.level} {self.score}/{self.max_score} "
+            f"({stamp.id} {stamp.version} {stamp.digest[:12]})>"
+        )
+
+    def __str__(self) -> str:
+        return repr(self)
 
     def rectifications(self) -> list[Rectification]:
         """The rectification list (整改清单): gates first, then vetoes, then lost points, cheapest first.
 
         Lost points are ordered by effort (low first), then by points recoverable (most first), then by id.
         """
-        items: list[Rectification] = []
-        for cid in self.prerequisites:
-            items.append(self._item(self.criteria[cid], "prerequisite", None))
-        for cid in self.vetoes:
-            items.append(self._item(self.criteria[cid], "veto", None))
-        lost = [c for c in self.criteria.values() if c.lost_points > 0]
-        for criterion in lost:
-            items.append(self._item(criterion, "criterion", criterion.lost_points))
-        head = [i for i in items if i.kind != "criterion"]
-        tail = sorted(
-            (i for i in items if i.kind == "criterion"),
-            key=lambda i: (i.effort, (i.points or Decimal(0)).copy_negate(), i.id),
-        )
-        return head + tail
-
-    @staticmethod
-    def _item(
-        criterion: CriterionResult, kind: Literal["prerequisite", "veto", "criterion"], points: Decimal | None
-    ) -> Rectification:
-        return Rectification(
-            id=criterion.id,
-            kind=kind,
-            title=criterion.title,
-            points=points,
-            effort=criterion.effort,
-            advice=criterion.advice,
-            status=criterion.status,
-            explanation=criterion.explain("zh"),
-        )
+        return list(self.rectification_list)
 
     def explain(self, lang: Lang = "zh") -> str:
         """A multi-line summary: level, score, gates, vetoes and each criterion's explanation."""
         lines = [f"{self.window_id}: {self.level_title.get(lang)} {self.score}/{self.max_score}"]
         lines += [f"  {c.id} {c.explain(lang)}" for c in self.criteria.values()]
         return "\n".join(lines)
+
+
+def rectification_items(
+    criteria: Mapping[str, CriterionResult], gates: Sequence[str], vetoes: Sequence[str], lost: Iterable[str]
+) -> list[Rectification]:
+    """Build a rectification list (see :meth:`Result.rectifications` for the order).
+
+    Args:
+        criteria: The result's criteria (only the ones named below are read).
+        gates: Failed prerequisites.
+        vetoes: Fired vetoes.
+        lost: Applicable scored criteria that lost points.
+    """
+    head = [_item(criteria[cid], "prerequisite", None) for cid in gates]
+    head += [_item(criteria[cid], "veto", None) for cid in vetoes]
+    lost_items = [_item(c, "criterion", c.lost_points) for c in (criteria[cid] for cid in lost)]
+    lost_items.sort(key=lambda i: (i.effort, (i.points or ZERO_POINTS).copy_negate(), i.id))
+    return head + lost_items
+
+
+def _item(
+    criterion: CriterionResult, kind: Literal["prerequisite", "veto", "criterion"], points: Decimal | None
+) -> Rectification:
+    return Rectification(
+        id=criterion.id,
+        kind=kind,
+        title=criterion.title,
+        points=points,
+        effort=criterion.effort,
+        advice=criterion.advice,
+        status=criterion.status,
+        explanation=criterion.explain("zh"),
+    )

@@ -1,4 +1,9 @@
-"""The compiled, immutable :class:`Standard`: identity, digest, evaluation and what-if variants."""
+"""The immutable :class:`Standard`: identity, digest, evaluation through an engine, what-if variants.
+
+Evaluating a window is the pipeline's last stage: the standard's prepared engine runs the checked rules
+(:mod:`._engine`), :mod:`._engine.scoring` scores the raw outcome and :mod:`._engine.assemble` builds the
+lean :class:`~._result.Result`, all inside the library's own decimal context.
+"""
 
 from __future__ import annotations
 
@@ -6,42 +11,42 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from datetime import date
-from decimal import Decimal
+from decimal import localcontext
 from types import MappingProxyType
 from typing import Any
 
 from ._build import RuleSet, param_types, resolve_parameters
+from ._engine import DEFAULT_ENGINE, Prepared, get_engine
+from ._engine.assemble import Assembler
+from ._engine.scoring import ScoringPlan, score
 from ._errors import Problem, RuleDefinitionError
-from ._evaluate import Evaluator
-from ._expr.runtime import DECIMAL_CONTEXT
 from ._model import Window
+from ._numbers import DECIMAL_CONTEXT, json_native
 from ._result import LocalText, Result, StandardStamp
 from ._spec import StandardSpec
 
-__all__ = ["Standard", "canonical_digest", "canonical_json"]
+__all__ = ["Standard", "canonical_digest", "canonical_json", "parameters_digest"]
+
+#: The canonical JSON-native form digests are computed over (see :func:`~._numbers.json_native`).
+canonical_json = json_native
+
+#: Assessment dates whose resolved parameters a standard keeps at most.
+_PARAMETER_DATES = 256
 
 
-def canonical_json(value: Any) -> Any:
-    """Canonical JSON-native form: whole decimals as int, other decimals as text, dates ISO, sets sorted."""
-    if isinstance(value, Decimal):  # a fixed context: the digest must not depend on the caller's precision
-        whole = value == value.to_integral_value()
-        return int(value) if whole else format(value.normalize(DECIMAL_CONTEXT), "f")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(canonical_json(k)): canonical_json(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [canonical_json(v) for v in value]
-    if isinstance(value, (set, frozenset)):
-        return sorted(canonical_json(v) for v in value)
-    return value
+def _sha256(data: Any) -> str:
+    text = json.dumps(json_native(data), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def canonical_digest(spec: StandardSpec) -> str:
     """sha256 of the rule set's canonical JSON: independent of YAML layout, key order and comments."""
-    data = canonical_json(spec.model_dump(mode="python", by_alias=True))
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return _sha256(spec.model_dump(mode="python", by_alias=True))
+
+
+def parameters_digest(params: Mapping[str, Any]) -> str:
+    """sha256 of resolved parameter values (canonical JSON), as stamped on results."""
+    return _sha256(dict(params))
 
 
 class Standard:
@@ -51,23 +56,43 @@ class Standard:
     what-if variants with :meth:`with_parameters` (the original is never changed).
     """
 
-    __slots__ = ("_evaluator", "_params_cache", "_rules", "_spec", "_stamp")
-    _evaluator: Evaluator
-    _params_cache: dict[date, dict[str, Any]]
+    __slots__ = ("_assembler", "_engine", "_params_cache", "_plan", "_prepared", "_rules", "_spec", "_stamp")
+    _assembler: Assembler
+    _engine: str
+    _params_cache: dict[date, tuple[dict[str, Any], str]]
+    _plan: ScoringPlan
+    _prepared: Prepared
     _rules: RuleSet
     _spec: StandardSpec
     _stamp: StandardStamp
 
-    def __init__(self, rules: RuleSet) -> None:
-        """Wrap a compiled rule set (use :func:`window_standard.load_standard` rather than this)."""
+    def __init__(
+        self, rules: RuleSet, engine: str = DEFAULT_ENGINE, *, prepared: Prepared | None = None
+    ) -> None:
+        """Wrap a checked rule set (use :func:`window_standard.load_standard` rather than this).
+
+        Args:
+            rules: The checked rule set.
+            engine: The name of the engine that runs it (see :func:`window_standard.engines`).
+            prepared: The rules already prepared by that engine (variants that change only parameters
+                share it).
+
+        Raises:
+            WindowStandardError: For an unknown engine or one whose extra is not installed.
+        """
         stamp = StandardStamp(
             id=rules.spec.id, version=rules.spec.version, digest=canonical_digest(rules.spec)
         )
-        object.__setattr__(self, "_rules", rules)
-        object.__setattr__(self, "_spec", rules.spec)
-        object.__setattr__(self, "_stamp", stamp)
-        object.__setattr__(self, "_evaluator", Evaluator(rules, stamp))
-        object.__setattr__(self, "_params_cache", {})
+        plan = ScoringPlan.of(rules.spec, rules.criteria)
+        set_ = object.__setattr__
+        set_(self, "_rules", rules)
+        set_(self, "_spec", rules.spec)
+        set_(self, "_stamp", stamp)
+        set_(self, "_engine", engine)
+        set_(self, "_prepared", prepared or get_engine(engine).prepare(rules.criteria))
+        set_(self, "_plan", plan)
+        set_(self, "_assembler", Assembler.of(rules.spec, rules.criteria, stamp, plan))
+        set_(self, "_params_cache", {})
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("Standard is immutable; use with_parameters() for a variant")
@@ -76,7 +101,20 @@ class Standard:
         raise AttributeError("Standard is immutable; use with_parameters() for a variant")
 
     def __repr__(self) -> str:
-        return f"<Standard {self.id} {self.version} digest={self.digest[:12]}>"
+        return f"<Standard {self.id} {self.version} digest={self.digest[:12]} engine={self._engine}>"
+
+    @property
+    def engine(self) -> str:
+        """The name of the engine that evaluates windows (``compiled`` by default)."""
+        return self._engine
+
+    def with_engine(self, name: str) -> Standard:
+        """The same rule set (same digest) evaluated by another engine.
+
+        Raises:
+            WindowStandardError: For an unknown engine or one whose extra is not installed.
+        """
+        return self if name == self._engine else Standard(self._rules, name)
 
     @property
     def id(self) -> str:
@@ -131,12 +169,15 @@ class Standard:
 
     def parameters_on(self, on: date) -> dict[str, Any]:
         """The parameter values in force on a date (a copy: changing it does not change the standard)."""
-        return dict(self._resolved(on))
+        return dict(self._resolved(on)[0])
 
-    def _resolved(self, on: date) -> dict[str, Any]:
-        cached: dict[str, Any] | None = self._params_cache.get(on)
+    def _resolved(self, on: date) -> tuple[dict[str, Any], str]:
+        cached = self._params_cache.get(on)
         if cached is None:
-            cached = resolve_parameters(self._spec, on)
+            params = resolve_parameters(self._spec, on)
+            cached = (params, parameters_digest(params))
+            if len(self._params_cache) >= _PARAMETER_DATES:
+                self._params_cache.clear()  # bounded: a long run over many dates recomputes, never grows
             self._params_cache[on] = cached
         return cached
 
@@ -159,7 +200,11 @@ class Standard:
         """
         valid = window if isinstance(window, Window) else Window.model_validate(window)
         on = as_of or valid.assessed_on
-        return self._evaluator.evaluate(valid, self._resolved(on), on, explain)
+        params, digest = self._resolved(on)
+        with localcontext(DECIMAL_CONTEXT):
+            raw = self._prepared.run(valid, params, explain)
+            scored = score(self._plan, raw, params)
+            return self._assembler.result(valid.id, on, raw, scored, digest)
 
     def evaluate_many(
         self, windows: Iterable[Window | Mapping[str, Any]], *, explain: bool = True
@@ -190,7 +235,7 @@ class Standard:
             )
         kept = tuple(rule for rule in self._rules.criteria if rule.spec.id not in drop)
         spec = self._spec.model_copy(update={"criteria": [rule.spec for rule in kept]})
-        return Standard(RuleSet(spec, kept, self._rules.folder))
+        return Standard(RuleSet(spec, kept, self._rules.folder), self._engine)
 
     def with_parameters(self, **overrides: Any) -> Standard:
         """A what-if variant with some parameters changed; it has its own digest.
@@ -223,4 +268,6 @@ class Standard:
                 )
         if problems:
             raise RuleDefinitionError(problems)
-        return Standard(RuleSet(spec, self._rules.criteria, self._rules.folder))
+        # parameters are read at run time: the prepared rules serve the variant unchanged
+        rules = RuleSet(spec, self._rules.criteria, self._rules.folder)
+        return Standard(rules, self._engine, prepared=self._prepared)

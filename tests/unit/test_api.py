@@ -39,6 +39,7 @@ EXPORTS = {
     "__version__",
     "campaign_outcomes",
     "diff",
+    "engines",
     "list_editions",
     "load_standard",
     "review_application",

@@ -1,4 +1,4 @@
-"""Stage 5: evaluating a window — statuses, totals, normalisation, bonus, levels (``_evaluate``)."""
+"""Evaluating a window — statuses, totals, normalisation, bonus, levels (``_engine.scoring``, ``assemble``)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ import pytest
 from pydantic import ValidationError
 
 import window_standard as ws
-from window_standard._evaluate import construct, json_fact
+from window_standard._engine.scoring import level_of
+from window_standard._numbers import json_native as json_fact
+from window_standard._standard import parameters_digest
 from window_standard._model.enums import ActivityKind
 from window_standard._result import CategoryResult, CriterionResult, LocalText, Result
 
@@ -245,8 +247,9 @@ def test_levels_follow_the_thresholds(
 def test_the_default_thresholds_are_90_and_80(standard: ws.Standard, score: str, level: str) -> None:
     # the level function on its own, at the boundaries (scores of real windows move in larger steps)
     params = standard.parameters_on(date(2013, 6, 20))
-    assert standard._evaluator._level(Decimal(score), params, blocked=False)[0] == level
-    assert standard._evaluator._level(Decimal(score), params, blocked=True)[0] == "fails"
+    levels = [(lv.id, lv.min_score) for lv in standard.spec.levels]
+    assert levels[level_of(levels, Decimal(score), params, blocked=False)][0] == level
+    assert levels[level_of(levels, Decimal(score), params, blocked=True)][0] == "fails"
 
 
 def test_level_titles(standard: ws.Standard, eighty_one: dict[str, Any]) -> None:
@@ -271,7 +274,9 @@ def test_dated_parameters_resolve_on_the_assessment_date(
 def test_as_of_overrides_the_assessment_date(standard: ws.Standard, example_window: dict[str, Any]) -> None:
     result = standard.evaluate(example_window, as_of=date(2012, 12, 31))  # before any division list
     assert result.evaluated_on == date(2012, 12, 31)
-    assert result.parameters["chengdu_divisions"] is None
+    assert standard.parameters_on(result.evaluated_on)["chengdu_divisions"] is None
+    assert result.parameters_digest == parameters_digest(standard.parameters_on(date(2012, 12, 31)))
+    assert result.parameters_digest != standard.evaluate(example_window).parameters_digest
     assert result.criteria["PRE-1"].status == "no_data" and result.prerequisites == ["PRE-1"]
 
 
@@ -328,19 +333,11 @@ def test_json_facts_are_json_native() -> None:
     assert json_fact([ActivityKind.MORAL_LECTURE, None, True]) == ["moral_lecture", None, True]
 
 
-def test_fast_construction_equals_pydantic_model_construct(
-    standard: ws.Standard, example_window: dict[str, Any]
-) -> None:
+def test_parts_built_on_demand_are_valid_models(standard: ws.Standard, example_window: dict[str, Any]) -> None:
     result = standard.evaluate(example_window)
     criterion = result.criteria["LF-2"]
-    values = dict(criterion.__dict__)
-    assert construct(CriterionResult, dict(values)) == CriterionResult.model_construct(**values)
-    fast = construct(CriterionResult, dict(values))
-    assert fast.model_fields_set == CriterionResult.model_construct(**values).model_fields_set
-    assert fast.model_dump_json() == criterion.model_dump_json()
+    assert CriterionResult.model_validate(criterion.model_dump()) == criterion
     category = result.categories["ENV"]
-    assert construct(CategoryResult, dict(category.__dict__)) == CategoryResult.model_construct(
-        **category.__dict__
-    )
-    assert construct(Result, dict(result.__dict__)) == Result.model_construct(**result.__dict__)
+    assert CategoryResult.model_validate(category.model_dump()) == category
     assert Result.model_validate(result.model_dump()) == result  # the constructed values are valid
+    assert result.criteria["LF-2"] is criterion  # built once, then kept

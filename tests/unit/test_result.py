@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import decimal
 import json
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -12,6 +13,7 @@ import pytest
 from pydantic import ValidationError
 
 import window_standard as ws
+from window_standard._standard import parameters_digest
 
 
 def windows(example: dict[str, Any]) -> list[dict[str, Any]]:
@@ -56,7 +58,8 @@ def test_scores_are_decimal_strings_with_two_places_in_json(
     }
     assert data["criteria"]["PRE-1"]["points"] is None
     assert data["standard"] == {"id": standard.id, "version": standard.version, "digest": standard.digest}
-    assert data["parameters"]["period_start"] == "2013-03-01" and data["parameters"]["pass_threshold"] == 90
+    assert "parameters" not in data  # not repeated in every result: the stamp and the digest identify them
+    assert data["parameters_digest"] == parameters_digest(standard.parameters_on(date(2013, 6, 20)))
 
 
 def test_results_are_frozen(standard: ws.Standard, example_window: dict[str, Any]) -> None:

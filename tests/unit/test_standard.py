@@ -35,7 +35,7 @@ def test_identity(standard: ws.Standard) -> None:
     assert standard.effective == (date(2013, 3, 12), None)
     assert standard.disclaimer is not None and standard.disclaimer.en.startswith("Annex 1 of notice")
     assert len(standard.digest) == 64 and all(c in "0123456789abcdef" for c in standard.digest)
-    assert repr(standard) == f"<Standard {EDITION} 1.0.0 digest={standard.digest[:12]}>"
+    assert repr(standard) == f"<Standard {EDITION} 1.0.0 digest={standard.digest[:12]} engine=compiled>"
     assert standard.criteria[:5] == ("PRE-1", "PRE-2", "PRE-3", "PRE-4", "PRE-5")
     assert len(standard.criteria) == len(set(standard.criteria)) == 47
 

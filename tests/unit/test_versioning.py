@@ -93,7 +93,7 @@ class TestDatedParameters:
         std = ws.load_standard()
         result = std.evaluate({**window, "district": district, "assessed_on": assessed_on})
         assert (result.criteria["PRE-1"].status == "pass") is inside
-        assert (district in result.parameters["chengdu_divisions"]) is inside
+        assert (district in std.parameters_on(result.evaluated_on)["chengdu_divisions"]) is inside
         assert result.evaluated_on == assessed_on
 
     def test_as_of_overrides_the_assessment_date(self, window: dict) -> None:
@@ -106,7 +106,7 @@ class TestDatedParameters:
         std = ws.load_standard()
         result = std.evaluate(window, as_of=date(2012, 12, 31))
         assert result.criteria["PRE-1"].status == "no_data"
-        assert result.parameters["chengdu_divisions"] is None
+        assert std.parameters_on(result.evaluated_on)["chengdu_divisions"] is None
         assert result.level == "fails"
 
     def test_dates_out_of_order_are_a_load_error(self, tmp_path: Path) -> None:

@@ -1,4 +1,7 @@
-"""Load, validate and compile a ``campaign.yaml`` with the same machinery as the criteria.
+"""Load, validate and check a ``campaign.yaml`` with the same machinery as the criteria.
+
+Each rule is type-checked into a :class:`~window_standard._check.CheckedRule` against its own context model
+and prepared by the compiled engine.
 
 Problems of every kind (YAML, spec shape, parameters, timetable, quotes, expressions) are collected and
 raised together as one :class:`~window_standard._errors.RuleDefinitionError`, located at ``file:line:col``.
@@ -14,11 +17,13 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from .._compile import CompiledCriterion, compile_criterion
+from .._check import CheckedRule, RuleText, check_rule
+from .._engine import Prepared
+from .._engine.compiled import ENGINE
 from .._errors import Location, Problem, RuleDefinitionError
 from .._expr.types import Type, type_of_value
 from .._load import LoadedYaml, Path_, load_yaml_file
-from .._spec import CriterionSpec, validate_document
+from .._spec import validate_document
 from .context import OrganisationContext, ReviewContext, WindowOutcomeContext, WindowRecord
 from .spec import PHASES, CampaignSpec, CheckSpec, OutcomeRuleSpec
 
@@ -36,11 +41,13 @@ class CompiledRule:
 
     Attributes:
         spec: The rule as written (a check, a warning or an outcome rule).
-        compiled: The generated function and its explanation templates.
+        checked: Its typed trees, facts and explanation templates.
+        prepared: The rule prepared by the compiled engine.
     """
 
     spec: CheckSpec | OutcomeRuleSpec
-    compiled: CompiledCriterion
+    checked: CheckedRule
+    prepared: Prepared
 
 
 @dataclass(frozen=True)
@@ -100,7 +107,7 @@ def build_campaign(path: Path) -> CampaignRules:
 
 
 class _Compiler:
-    """Compiles campaign rules with :func:`compile_criterion`, each against its own context model."""
+    """Checks campaign rules with :func:`check_rule`, each against its own context model."""
 
     def __init__(
         self,
@@ -123,20 +130,9 @@ class _Compiler:
     def compile(
         self, spec: CheckSpec | OutcomeRuleSpec, at: Path_, root: type[BaseModel]
     ) -> CompiledRule | None:
-        criterion = CriterionSpec.model_validate(
-            {
-                "id": spec.id,
-                "kind": "prerequisite",
-                "title": spec.title,
-                "source": {"clause": spec.source.clause, "quote": spec.source.quote},
-                "provenance": "notice",
-                "let": spec.let,
-                "condition": spec.condition,
-                "explain": spec.explain,
-            }
-        )
-        compiled = compile_criterion(
-            criterion,
+        text = RuleText(spec.id, spec.let, None, None, spec.condition, spec.explain)
+        checked = check_rule(
+            text,
             self.loaded,
             at,
             root=root,
@@ -144,7 +140,7 @@ class _Compiler:
             constants=self.constants,
             problems=self.problems,
         )
-        return None if compiled is None else CompiledRule(spec, compiled)
+        return None if checked is None else CompiledRule(spec, checked, ENGINE.prepare([checked]))
 
 
 def _constant_type(value: Any) -> Type:

@@ -8,8 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from .._evaluate import json_fact
-from .._expr.runtime import DECIMAL_CONTEXT
+from .._numbers import DECIMAL_CONTEXT, json_native
 from .._result import FactValue, LocalText
 from .build import CompiledRule
 
@@ -49,16 +48,18 @@ def run_rule(rule: CompiledRule, context: BaseModel, params: dict[str, Any]) -> 
         context: An instance of the context model the rule was compiled against.
         params: The campaign parameters.
     """
-    compiled = rule.compiled
+    checked = rule.checked
     with localcontext(DECIMAL_CONTEXT):
-        _, value, facts = compiled.function(context, params)
+        raw = rule.prepared.run(context, params, True)
+    value = raw.values[0]
     verdict: Verdict = "no_data" if value is None else "pass" if value else "fail"
-    named = dict(zip(compiled.fact_names, facts, strict=True))
+    assert raw.facts is not None  # asked for
+    named = dict(zip(checked.fact_names, raw.facts[0], strict=True))
     values = {**named, **{f"params.{k}": v for k, v in params.items()}}
-    texts = {lang: compiled.templates[lang].render(values, lang) for lang in ("zh", "en")}
+    texts = {lang: checked.templates[lang].render(values, lang) for lang in ("zh", "en")}
     return RuleRun(
         rule=rule,
         verdict=verdict,
         explanation=LocalText(zh=texts["zh"], en=texts["en"]),
-        facts={name: json_fact(value) for name, value in named.items()},
+        facts={name: json_native(value) for name, value in named.items()},
     )

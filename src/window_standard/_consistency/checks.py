@@ -140,9 +140,10 @@ def check_prerequisite_gating(standard: Standard, result: Result) -> None:
         raise ConsistencyError(f"prerequisites listed {result.prerequisites}, not holding {failed}")
     expected = _fallback(standard)
     if not failed and not result.vetoes:
+        params = standard.parameters_on(result.evaluated_on)
         for level in standard.spec.levels[:-1]:
             bound = level.min_score
-            value = result.parameters.get(bound) if isinstance(bound, str) else bound
+            value = params.get(bound) if isinstance(bound, str) else bound
             if value is not None and result.score >= Decimal(str(value)):
                 expected = level.id
                 break

@@ -1,18 +1,25 @@
-"""The fixed function table of the expression language: arity, argument types and result type.
+"""The fixed function table of the expression language: one record per function.
 
-One small checker per function (in the style of jsonschema's one-function-per-keyword). The run-time
-implementations live in :mod:`.runtime`; the code generator maps each name to its helper there.
+Each :class:`FunctionSpec` holds everything about one function: its signature, its type rule (one small
+checker per function, in the style of jsonschema's one-function-per-keyword) and its Python
+implementation, which treats ``None`` as "no data" (:mod:`.library`). Engines and analyses take what they
+need from the record; a test asserts every record has every facet.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+from . import library
 from . import nodes as n
 from .types import BOOL, DATE, NUMBER, Type
 
-__all__ = ["FUNCTIONS", "ExpressionError", "FunctionSpec", "check_call"]
+__all__ = ["FUNCTIONS", "ExpressionError", "FunctionSpec", "TypeRule", "check_call"]
+
+#: A type rule: from the typed plain and per-item arguments to the result type (or ExpressionError).
+TypeRule = Callable[[tuple[n.Node, ...], tuple[n.Node, ...]], Type]
 
 
 class ExpressionError(Exception):
@@ -29,7 +36,7 @@ class ExpressionError(Exception):
 
 @dataclass(frozen=True)
 class FunctionSpec:
-    """Signature of one function.
+    """Everything about one function of the language.
 
     Attributes:
         min_args: Fewest positional arguments.
@@ -37,6 +44,9 @@ class FunctionSpec:
         scoped: Whether arguments after the first are evaluated per item of the first (a collection).
         usage: A one-line example, shown in hints.
         summary: What it returns, for the documentation.
+        check: The type rule.
+        python: The Python implementation (no data in, no data out; see :mod:`.library`). Per-item
+            arguments are passed as one-argument callables; ``in_period`` takes the period's bounds.
     """
 
     min_args: int
@@ -44,41 +54,14 @@ class FunctionSpec:
     scoped: bool
     usage: str
     summary: str
+    check: TypeRule
+    python: Callable[..., Any]
 
     def arity_text(self) -> str:
         """``2 arguments`` or ``2 to 3 arguments``."""
         if self.min_args == self.max_args:
             return f"{self.min_args} argument{'s' if self.min_args != 1 else ''}"
         return f"{self.min_args} to {self.max_args} arguments"
-
-
-FUNCTIONS: dict[str, FunctionSpec] = {
-    "count": FunctionSpec(
-        2, 2, True, "count(lei_feng.activities, in_period(date))", "items for which the test is true"
-    ),
-    "sum": FunctionSpec(
-        2, 2, True, "sum(lei_feng.activities, owner_participants)", "total of a number over items"
-    ),
-    "any": FunctionSpec(
-        2, 2, True, "any(lei_feng.activities, kind == 'etiquette_contest')", "some item passes"
-    ),
-    "all": FunctionSpec(2, 2, True, "all(lei_feng.activities, in_period(date))", "every item passes"),
-    "distinct": FunctionSpec(
-        2,
-        3,
-        True,
-        "distinct(lei_feng.activities, kind, in_period(date))",
-        "distinct values over items (that pass)",
-    ),
-    "len": FunctionSpec(1, 1, False, "len(environment.facilities)", "number of items"),
-    "min": FunctionSpec(2, 8, False, "min(points, n)", "the smallest number"),
-    "max": FunctionSpec(2, 8, False, "max(0, points - missing)", "the largest number"),
-    "ratio": FunctionSpec(
-        2, 2, False, "ratio(staff.certified, staff.headcount)", "a / b; no data when b is 0"
-    ),
-    "in_period": FunctionSpec(1, 1, False, "in_period(date)", "the date lies in the campaign period"),
-    "floor": FunctionSpec(1, 1, False, "floor(shortfall * 100)", "the largest whole number not above x"),
-}
 
 
 def _need(value: n.Node, kind: str, func: str, position: int) -> None:
@@ -158,18 +141,107 @@ def _floor(args: tuple[n.Node, ...], scoped: tuple[n.Node, ...]) -> Type:
     return NUMBER.with_nullable(args[0].type.nullable)
 
 
-_CHECKERS: dict[str, Callable[[tuple[n.Node, ...], tuple[n.Node, ...]], Type]] = {
-    "count": _count,
-    "sum": _sum,
-    "any": _quantifier("any"),
-    "all": _quantifier("all"),
-    "distinct": _distinct,
-    "len": _len,
-    "min": _extremum("min"),
-    "max": _extremum("max"),
-    "ratio": _ratio,
-    "in_period": _in_period,
-    "floor": _floor,
+#: The function table: every function of the language, by name.
+FUNCTIONS: dict[str, FunctionSpec] = {
+    "count": FunctionSpec(
+        2,
+        2,
+        True,
+        "count(lei_feng.activities, in_period(date))",
+        "items for which the test is true",
+        _count,
+        library.count,
+    ),
+    "sum": FunctionSpec(
+        2,
+        2,
+        True,
+        "sum(lei_feng.activities, owner_participants)",
+        "total of a number over items",
+        _sum,
+        library.total,
+    ),
+    "any": FunctionSpec(
+        2,
+        2,
+        True,
+        "any(lei_feng.activities, kind == 'etiquette_contest')",
+        "some item passes",
+        _quantifier("any"),
+        library.some,
+    ),
+    "all": FunctionSpec(
+        2,
+        2,
+        True,
+        "all(lei_feng.activities, in_period(date))",
+        "every item passes",
+        _quantifier("all"),
+        library.every,
+    ),
+    "distinct": FunctionSpec(
+        2,
+        3,
+        True,
+        "distinct(lei_feng.activities, kind, in_period(date))",
+        "distinct values over items (that pass)",
+        _distinct,
+        library.distinct,
+    ),
+    "len": FunctionSpec(
+        1,
+        1,
+        False,
+        "len(environment.facilities)",
+        "number of items",
+        _len,
+        library.length,
+    ),
+    "min": FunctionSpec(
+        2,
+        8,
+        False,
+        "min(points, n)",
+        "the smallest number",
+        _extremum("min"),
+        library.least,
+    ),
+    "max": FunctionSpec(
+        2,
+        8,
+        False,
+        "max(0, points - missing)",
+        "the largest number",
+        _extremum("max"),
+        library.greatest,
+    ),
+    "ratio": FunctionSpec(
+        2,
+        2,
+        False,
+        "ratio(staff.certified, staff.headcount)",
+        "a / b; no data when b is 0",
+        _ratio,
+        library.divide,
+    ),
+    "in_period": FunctionSpec(
+        1,
+        1,
+        False,
+        "in_period(date)",
+        "the date lies in the campaign period",
+        _in_period,
+        library.in_period,
+    ),
+    "floor": FunctionSpec(
+        1,
+        1,
+        False,
+        "floor(shortfall * 100)",
+        "the largest whole number not above x",
+        _floor,
+        library.floor,
+    ),
 }
 
 
@@ -185,5 +257,5 @@ def check_call(name: str, args: tuple[n.Node, ...], scoped: tuple[n.Node, ...], 
     Raises:
         ExpressionError: WS306 when an argument has the wrong type.
     """
-    result = _CHECKERS[name](args, scoped)
+    result = FUNCTIONS[name].check(args, scoped)
     return n.Call(result, name, args, scoped, item_scope if scoped else 0)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel
 
-from .._compile import CompiledCriterion
+from .._check import CheckedCriterion
 from .._errors import Location
 from .._expr import nodes as n
 from .._expr.types import field_type
@@ -26,7 +26,7 @@ __all__ = ["lint_criterion"]
 
 class _CriterionLint:
     def __init__(
-        self, rule: CompiledCriterion, root: type[BaseModel], params: Mapping[str, Abstract]
+        self, rule: CheckedCriterion, root: type[BaseModel], params: Mapping[str, Abstract]
     ) -> None:
         self.rule = rule
         self.root = root
@@ -196,7 +196,7 @@ class _CriterionLint:
 
 
 def lint_criterion(
-    rule: CompiledCriterion,
+    rule: CheckedCriterion,
     root: type[BaseModel],
     params: Mapping[str, Abstract],
     locate: Mapping[str, Location | None],

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .._compile import CompiledCriterion
+from .._check import CheckedCriterion
 from .._errors import Location, RuleDefinitionError
 from .._load import LoadedYaml, Path_, load_yaml_file
 
@@ -42,7 +42,7 @@ class Locator:
         loaded = self._load(head)
         return loaded.locate(path, key=key) if loaded else Location(head, 1, 1)
 
-    def criterion(self, rule: CompiledCriterion, path: Path_ = (), *, key: bool = False) -> Location | None:
+    def criterion(self, rule: CheckedCriterion, path: Path_ = (), *, key: bool = False) -> Location | None:
         """A place inside a criterion (``("score",)``, ``("let", "n")``), or where it starts."""
         start = rule.location
         if start is None:

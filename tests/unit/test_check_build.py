@@ -1,4 +1,4 @@
-"""Stage 4: compiling criteria and assembling an edition folder (``_compile``, ``_build``)."""
+"""Stage 3: checking criteria and assembling an edition folder (``_check``, ``_build``)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from pydantic import BaseModel, ConfigDict
 
 import window_standard as ws
 from window_standard._build import build_rule_set, param_types, resolve_parameters
-from window_standard._compile import compile_criterion
+from window_standard._check import CheckedRule, check_criterion
+from window_standard._engine.compiled import ENGINE
 from window_standard._errors import Problem
 from window_standard._expr.types import NUMBER
 from window_standard._load import load_yaml_text
@@ -27,6 +28,13 @@ VETO = """\
   source: {{basis: a test rule}}
   provenance: reconstructed
 """
+
+
+def run_one(rule: CheckedRule, root: Any, params: dict[str, Any]) -> tuple[Any, Any, tuple[Any, ...]]:
+    """One rule run by the compiled engine: (applies, value, facts)."""
+    raw = ENGINE.prepare([rule]).run(root, params, True)
+    assert raw.facts is not None
+    return raw.applies[0], raw.values[0], raw.facts[0]
 
 
 def one_problem(mini_rules: Any, expected: str) -> None:
@@ -44,7 +52,10 @@ def test_the_minimal_rule_set_compiles(mini_rules: Any) -> None:
     assert lf1.fact_names == ("n", "params.min_activities")
     assert stf1.fact_names == ("staff.in_uniform", "staff.headcount")
     assert set(lf1.trees) == {"let.n", "score"} and set(stf1.trees) == {"condition"}
-    assert lf1.source.startswith("def rule(w, p):\n    l_n = _count(w.lei_feng.activities, ")
+    assert not hasattr(lf1, "source") and not hasattr(lf1, "function")  # checked: typed trees, no code
+    source = ENGINE.prepare(rules.criteria).source
+    assert source.startswith("def run(w, p, with_facts):\n    p_period_start = p['period_start']\n")
+    assert "    l0_n = (None if (_t1 := w.lei_feng.activities) is None else _blen([0 for i1 in _t1" in source
     assert set(lf1.templates) == {"zh", "en"} and lf1.templates["en"].names == ("n",)
     assert stf1.location is not None and stf1.location.line == 1 and stf1.location.column == 3
 
@@ -56,12 +67,13 @@ def test_a_compiled_rule_returns_applies_value_and_facts(
     window = Window.model_validate(example_window)
     params = resolve_parameters(rules.spec, date(2013, 6, 20))
     lf1, stf1 = rules.criteria
-    assert lf1.function(window, params) == (True, Decimal("4.00"), (4, 2))
-    assert stf1.function(window, params) == (True, True, (6, 6))
-    assert lf1.function(window, resolve_parameters(rules.spec, date(2012, 6, 1))) == (True, None, (4, None))
+    assert run_one(lf1, window, params) == (True, Decimal("4.00"), (4, 2))
+    assert run_one(stf1, window, params) == (True, True, (6, 6))
+    early = resolve_parameters(rules.spec, date(2012, 6, 1))
+    assert run_one(lf1, window, early) == (True, None, (4, None))
 
 
-def test_compile_criterion_works_for_any_pydantic_root_model() -> None:
+def test_check_criterion_works_for_any_pydantic_root_model() -> None:
     class Shop(BaseModel):
         model_config = ConfigDict(frozen=True)
         staff: int | None = None
@@ -81,25 +93,25 @@ def test_compile_criterion_works_for_any_pydantic_root_model() -> None:
     loaded = load_yaml_text(text, "shop.yaml")
     spec = CriterionSpec.model_validate(loaded.data[0])
     problems: list[Problem] = []
-    rule = compile_criterion(
+    rule = check_criterion(
         spec, loaded, (0,), root=Shop, params={"factor": NUMBER}, constants={}, problems=problems
     )
     assert problems == [] and rule is not None
-    assert rule.function(Shop(staff=3, open_hours=Decimal(2)), {"factor": 1}) == (
+    assert run_one(rule, Shop(staff=3, open_hours=Decimal(2)), {"factor": 1}) == (
         True,
         Decimal("1.5"),
         (Decimal("1.5"), 3, Decimal(2), 1),
     )
     assert rule.fact_names == ("per_hour", "staff", "open_hours", "params.factor")
     bad = CriterionSpec.model_validate({**loaded.data[0], "score": "staf"})
-    assert compile_criterion(bad, loaded, (0,), root=Shop, params={}, constants={}, problems=problems) is None
+    assert check_criterion(bad, loaded, (0,), root=Shop, params={}, constants={}, problems=problems) is None
     assert [p.render() for p in problems] == [
         "shop.yaml:9:10: WS303 in SHOP-1.score: unknown name 'staf'\n    hint: did you mean 'staff'?"
     ]
 
 
 def test_facts_are_json_native_values_never_records(standard: ws.Standard) -> None:
-    rules = standard._rules  # the compiled rule set behind the public Standard
+    rules = standard._rules  # the checked rule set behind the public Standard
     lf1 = next(c for c in rules.criteria if c.spec.id == "LF-1")
     assert lf1.fact_names == (
         "team",

@@ -1,4 +1,4 @@
-"""Stage 3b: generated code and its run-time helpers (``_expr.codegen``, ``_expr.runtime``)."""
+"""The compiled engine: generated code and the names it may use (``_engine.compiled``)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ import pytest
 
 import window_standard as ws
 from window_standard._expr.check import Scope, check_expression
-from window_standard._expr.codegen import CodeGen
-from window_standard._expr.runtime import DECIMAL_CONTEXT, HELPERS, quantize_points
+from window_standard._engine.compiled.codegen import CodeGen
+from window_standard._engine.compiled.runtime import namespace
+from window_standard._numbers import DECIMAL_CONTEXT, quantize_points
 from window_standard._expr.types import DATE, NUMBER, STR, Type
 from window_standard._model import Window
 
@@ -47,16 +48,20 @@ def window(**sections: Any) -> Window:
     return Window.model_validate({**IDENTITY, **sections})
 
 
+HELPERS = namespace()
+
+
 def generate(text: str) -> tuple[str, dict[str, Any]]:
     gen = CodeGen()
+    gen.points = "P"
     return gen.expr(check_expression(text, SCOPE)), gen.namespace
 
 
 def run(text: str, w: Window | None = None, params: dict[str, Any] | None = None) -> Any:
     source, literals = generate(text)
-    namespace = {**HELPERS, **literals, "w": w or window(), "p": params or PARAMS, "P": Decimal("6.00")}
-    namespace["__builtins__"] = {}
-    return eval(source, namespace)
+    bound = {f"p_{name}": value for name, value in (params or PARAMS).items()}
+    scope = {**HELPERS, **literals, **bound, "w": w or window(), "P": Decimal("6.00")}
+    return eval(source, scope)
 
 
 # -- three-valued logic -------------------------------------------------------------------------------------
@@ -265,7 +270,7 @@ def test_decimal_literals_are_exact_and_live_in_the_namespace() -> None:
     source, literals = generate("staff.etiquette_training_hours > 0.1")
     assert list(literals.values()) == [Decimal("0.1")]
     name = next(iter(literals))
-    assert source == f"_gt(w.staff.etiquette_training_hours, {name})"
+    assert source == f"(None if (_t1 := w.staff.etiquette_training_hours) is None else _t1 > {name})"
     assert run("0.1 + 0.2 == 0.3") is True
 
 
@@ -275,9 +280,12 @@ def test_decimal_literals_are_exact_and_live_in_the_namespace() -> None:
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ("assessed_on > params.period_start", "(w.assessed_on > p['period_start'])"),  # never no data: native
+        ("assessed_on > params.period_start", "(w.assessed_on > p_period_start)"),  # never no data: native
         ("id == 'x' and name != 'y'", "((w.id == 'x') and (w.name != 'y'))"),
-        ("staff.headcount > 1", "_gt(w.staff.headcount, 1)"),  # may be no data: a helper
+        # may be no data against a known value: guarded inline
+        ("staff.headcount > 1", "(None if (_t1 := w.staff.headcount) is None else _t1 > 1)"),
+        # both may be no data: a helper
+        ("staff.in_uniform > staff.headcount", "_gt(w.staff.in_uniform, w.staff.headcount)"),
         ("not environment.signage", "_not(w.environment.signage)"),
         ("points - 1", "(P - 1)"),
         ("staff.headcount - 1", "_sub(w.staff.headcount, 1)"),
@@ -287,10 +295,20 @@ def test_decimal_literals_are_exact_and_live_in_the_namespace() -> None:
             "(None if (_t1 := w.quality.survey) is None else _t1.sampled)",
         ),
         ("staff.headcount is None", "(w.staff.headcount is None)"),
-        ("in_period(assessed_on)", "_in_period(w.assessed_on, p)"),
-        (
+        ("in_period(assessed_on)", "_in_period(w.assessed_on, p_period_start, p_period_end)"),
+        (  # a test that may be no data counts only where it is definitely true
             "count(lei_feng.activities, participants > 1)",
-            "_count(w.lei_feng.activities, (lambda i1: _gt(i1.participants, 1)))",
+            "(None if (_t1 := w.lei_feng.activities) is None else _blen([0 for i1 in _t1 if "
+            "(None if (_t2 := i1.participants) is None else _t2 > 1) is True]))",
+        ),
+        (  # a test that always has data: an inline comprehension
+            "count(lei_feng.activities, kind == 'etiquette_contest')",
+            "(None if (_t1 := w.lei_feng.activities) is None else _blen([0 for i1 in _t1 if "
+            "(i1.kind == 'etiquette_contest')]))",
+        ),
+        (
+            "any(lei_feng.activities, participants > 1)",
+            "_any(w.lei_feng.activities, (lambda i1: (None if (_t1 := i1.participants) is None else _t1 > 1)))",
         ),
         ("name == 'a\\'b\\n'", '(w.name == "a\'b\\n")'),
     ],
@@ -306,10 +324,10 @@ def test_string_literals_cannot_escape_their_quotes() -> None:
 
 def test_generated_code_runs_without_builtins() -> None:
     source, literals = generate("staff.headcount > 1")
-    namespace: dict[str, Any] = {**HELPERS, **literals, "w": window(), "p": PARAMS, "__builtins__": {}}
-    assert eval(source, namespace) is None
+    scope: dict[str, Any] = {**HELPERS, **literals, "w": window()}
+    assert eval(source, scope) is None
     with pytest.raises(NameError):
-        eval("len([])", namespace)
+        eval("len([])", scope)
 
 
 def test_runtime_helpers_are_the_documented_set() -> None:
@@ -317,6 +335,6 @@ def test_runtime_helpers_are_the_documented_set() -> None:
         [
             "_div", "_add", "_sub", "_mul", "_neg", "_and", "_or", "_not", "_eq", "_ne", "_lt", "_le", "_gt",
             "_ge", "_in", "_not_in", "_count", "_sum", "_any", "_all", "_distinct", "_len", "_min", "_max",
-            "_ratio", "_in_period", "_floor",
+            "_ratio", "_in_period", "_floor", "_blen", "_bsum", "_bany", "_ball", "_Raw", "__builtins__",
         ]
     )  # fmt: skip
