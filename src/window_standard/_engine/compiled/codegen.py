@@ -159,7 +159,6 @@ def _compare(gen: CodeGen, node: n.Compare) -> str:
     return f"{_HELPER_CMP[node.op]}({left}, {right})"
 
 
-
 def _is_none(gen: CodeGen, node: n.IsNone) -> str:
     return f"({gen.expr(node.operand)} is {'not ' if node.negate else ''}None)"
 
