@@ -6,12 +6,14 @@ generator relies on ``type.nullable`` to decide where "no data" must be guarded.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from .types import Type
 
 __all__ = [
+    "CHILDREN",
     "BinOp",
     "BoolOp",
     "Call",
@@ -162,22 +164,40 @@ class Call(Node):
     item_scope: int = 0
 
 
+def _none(node: Any) -> tuple[Node, ...]:
+    return ()
+
+
+def _operand(node: Any) -> tuple[Node, ...]:
+    return (node.operand,)
+
+
+def _sides(node: Any) -> tuple[Node, ...]:
+    return (node.left, node.right)
+
+
+#: The children of every node type, in evaluation order (a test asserts every node type is here).
+CHILDREN: dict[type[Node], Callable[[Any], tuple[Node, ...]]] = {
+    Const: _none,
+    Field: _none,
+    Item: _none,
+    Param: _none,
+    Name: _none,
+    Points: _none,
+    Unary: _operand,
+    Not: _operand,
+    IsNone: _operand,
+    BinOp: _sides,
+    Compare: _sides,
+    BoolOp: lambda node: node.values,
+    IfElse: lambda node: (node.cond, node.then, node.orelse),
+    Call: lambda node: node.args + node.scoped,
+}
+
+
 def walk(node: Node) -> list[Node]:
-    """All nodes of a tree, parents before children."""
+    """All nodes of a tree, parents before children (a node type :data:`CHILDREN` lacks is a KeyError)."""
     found: list[Node] = [node]
-    children: tuple[Node, ...]
-    if isinstance(node, (Unary, Not, IsNone)):
-        children = (node.operand,)
-    elif isinstance(node, (BinOp, Compare)):
-        children = (node.left, node.right)
-    elif isinstance(node, BoolOp):
-        children = node.values
-    elif isinstance(node, IfElse):
-        children = (node.cond, node.then, node.orelse)
-    elif isinstance(node, Call):
-        children = node.args + node.scoped
-    else:
-        children = ()
-    for child in children:
+    for child in CHILDREN[type(node)](node):
         found.extend(walk(child))
     return found
