@@ -7,8 +7,9 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, Field
 
+from ._base import FrozenModel
 from ._model import Window
 from ._result import Result, StandardStamp
 from ._standard import Standard, canonical_json
@@ -18,11 +19,7 @@ __all__ = ["Change", "CriterionChange", "FieldChange", "StandardDiff", "WindowCh
 Subject = Literal["edition", "parameter", "constant", "category", "level", "criterion"]
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class FieldChange(_Frozen):
+class FieldChange(FrozenModel):
     """One field that differs, with its JSON values before and after (None: absent)."""
 
     field: str
@@ -30,13 +27,13 @@ class FieldChange(_Frozen):
     after: Any = None
 
 
-class Change(_Frozen):
+class Change(FrozenModel):
     """Something added, removed or changed in the rule set."""
 
     subject: Subject
     id: str
     change: Literal["added", "removed", "changed"]
-    fields: list[FieldChange] = []
+    fields: list[FieldChange] = Field(default_factory=list)
 
     def describe(self) -> str:
         """One line: ``changed parameter pass_threshold: 90 → 92``."""
@@ -44,7 +41,7 @@ class Change(_Frozen):
         return f"{self.change} {self.subject} {self.id}" + (f": {details}" if details else "")
 
 
-class CriterionChange(_Frozen):
+class CriterionChange(FrozenModel):
     """How one criterion's outcome differs for one window."""
 
     id: str
@@ -54,7 +51,7 @@ class CriterionChange(_Frozen):
     points_after: Decimal | None
 
 
-class WindowChange(_Frozen):
+class WindowChange(FrozenModel):
     """A window whose level or total differs between the two standards, with the criteria responsible."""
 
     window_id: str
@@ -65,7 +62,7 @@ class WindowChange(_Frozen):
     criteria: list[CriterionChange]
 
 
-class StandardDiff(_Frozen):
+class StandardDiff(FrozenModel):
     """The differences between standard ``a`` (before) and ``b`` (after)."""
 
     a: StandardStamp

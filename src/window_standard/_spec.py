@@ -24,6 +24,7 @@ from pydantic import (
     model_validator,
 )
 
+from ._base import FrozenModel
 from ._errors import Problem
 from ._load import LoadedYaml
 
@@ -35,6 +36,7 @@ __all__ = [
     "ParamScalar",
     "ParamValue",
     "Source",
+    "SpecModel",
     "StandardSpec",
     "Text",
     "VariantSpec",
@@ -52,18 +54,20 @@ ParamValue = ParamScalar | list[ParamScalar] | dict[date, ParamScalar | list[Par
 Expression = Annotated[str, Field(min_length=1, description="An expression in the rule language.")]
 
 
-class _Spec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+class SpecModel(FrozenModel):
+    """The base of every rule-file model: frozen, no unknown keys, fields settable by name or by alias."""
+
+    model_config = ConfigDict(**FrozenModel.model_config, populate_by_name=True)
 
 
-class Text(_Spec):
+class Text(SpecModel):
     """A text in Chinese and English (both required)."""
 
     zh: str = Field(min_length=1, description="Chinese text.")
     en: str = Field(min_length=1, description="English text.")
 
 
-class Source(_Spec):
+class Source(SpecModel):
     """Where a criterion comes from: a clause of the notice with its Chinese words, or a stated basis."""
 
     clause: str | None = Field(None, description="The clause cited, as 'notice §3(1)'.")
@@ -73,14 +77,14 @@ class Source(_Spec):
     basis: str | None = Field(None, description="For reconstructed rules: the basis in one line.")
 
 
-class Effective(_Spec):
+class Effective(SpecModel):
     """The dates an edition is in force (``to`` open-ended when absent)."""
 
     from_: date = Field(alias="from", description="First day in force.")
     to: date | None = Field(None, description="Last day in force; absent while in force.")
 
 
-class CategorySpec(_Spec):
+class CategorySpec(SpecModel):
     """A scoring category with its maximum points."""
 
     id: str = Field(pattern=r"^[A-Z]{2,8}$", description="Short upper-case id, e.g. ENV.")
@@ -88,7 +92,7 @@ class CategorySpec(_Spec):
     points: Decimal = Field(gt=0, description="Maximum points of the category.")
 
 
-class LevelSpec(_Spec):
+class LevelSpec(SpecModel):
     """A level of the result; levels are listed best first and the last one is the fallback."""
 
     id: str = Field(pattern=_NAME, description="Level id, e.g. meets.")
@@ -98,7 +102,7 @@ class LevelSpec(_Spec):
     )
 
 
-class CriterionSpec(_Spec):
+class CriterionSpec(SpecModel):
     """One rule: a scored criterion, a prerequisite (gate), a veto or a bonus."""
 
     id: str = Field(pattern=_CRITERION_ID, description="Stable id, e.g. LF-2.")
@@ -173,7 +177,7 @@ def _shape_problems(spec: CriterionSpec) -> list[str]:
     return problems
 
 
-class StandardSpec(_Spec):
+class StandardSpec(SpecModel):
     """An edition's ``standard.yaml``: identity, parameters, constants, categories and levels."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Edition id, e.g. cdpma-window-2013.")
@@ -201,7 +205,7 @@ class StandardSpec(_Spec):
         return self
 
 
-class VariantSpec(_Spec):
+class VariantSpec(SpecModel):
     """``standard.yaml`` of a variant: an edition that ``extends`` another and changes part of it.
 
     Unset fields are inherited from the base edition; ``parameters`` and ``constants`` are merged into the

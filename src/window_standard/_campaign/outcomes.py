@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from .._base import FrozenModel
 from .._model import Application, Window
 from .._result import LocalText, Result, StandardStamp
 from .._template import Lang
@@ -39,11 +40,7 @@ WindowOutcomeKind = Literal["honoured", "not_honoured"]
 OrganisationOutcomeKind = Literal["credit_points", "criticism", "none"]
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class WindowOutcome(_Frozen):
+class WindowOutcome(FrozenModel):
     """What one window receives, with the reasons."""
 
     window_id: str
@@ -63,7 +60,7 @@ class WindowOutcome(_Frozen):
     reasons: list[LocalText]
 
 
-class OrganisationOutcome(_Frozen):
+class OrganisationOutcome(FrozenModel):
     """What one organisation receives, with the reasons."""
 
     key: str = Field(description="The identifier the organisation is grouped by (a code, else its name).")
@@ -76,7 +73,7 @@ class OrganisationOutcome(_Frozen):
     reasons: list[LocalText]
 
 
-class CampaignOutcomes(_Frozen):
+class CampaignOutcomes(FrozenModel):
     """All outcomes of a campaign, and the results list for the public notice."""
 
     campaign: CampaignStamp

@@ -12,8 +12,9 @@ import json
 from collections.abc import Iterable
 from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from .._base import FrozenModel
 from .._result import LocalText
 from .._template import Lang
 
@@ -35,10 +36,8 @@ NOTICE_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-class NoticeEntry(BaseModel):
+class NoticeEntry(FrozenModel):
     """One line of the public notice."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     rank: int = Field(ge=1, description="Position in the list (序号), 1-based.")
     district: str = Field(description="District code or functional zone.")

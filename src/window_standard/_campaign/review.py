@@ -10,8 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from .._base import FrozenModel
 from .._model import Application
 from .._result import FactValue, LocalText, Result, StandardStamp
 from .._template import Lang
@@ -39,11 +40,7 @@ _VERDICT = {
 _ACCEPTED = {True: {"zh": "予以受理", "en": "accepted"}, False: {"zh": "不予受理", "en": "rejected"}}
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class CampaignStamp(_Frozen):
+class CampaignStamp(FrozenModel):
     """Which campaign rules produced a decision."""
 
     id: str
@@ -51,7 +48,7 @@ class CampaignStamp(_Frozen):
     digest: str = Field(description="sha256 of the canonical campaign file.")
 
 
-class CheckResult(_Frozen):
+class CheckResult(FrozenModel):
     """The verdict of one application check (APP-1 ...).
 
     ``status`` is ``pass`` when the check holds, ``fail`` when it does not and ``no_data`` when the form lacks
@@ -78,7 +75,7 @@ class CheckResult(_Frozen):
         return f"{self.id} {self.title.get(lang)} [{self.clause}] {verdict}: {self.explanation.get(lang)}"
 
 
-class ReviewWarning(_Frozen):
+class ReviewWarning(FrozenModel):
     """A warning shown with the review; it never rejects an application."""
 
     id: str
@@ -93,7 +90,7 @@ class ReviewWarning(_Frozen):
         return f"{self.id} {self.title.get(lang)} [{self.clause}]: {self.explanation.get(lang)}"
 
 
-class SelfAssessmentCheck(_Frozen):
+class SelfAssessmentCheck(FrozenModel):
     """The self-assessment as reported on the form beside the library's recomputation."""
 
     reported_score: Decimal | None
@@ -113,7 +110,7 @@ class SelfAssessmentCheck(_Frozen):
         return f"{reported} / {self.recomputed_score}{left}{self.recomputed_level_title.get(lang)}{right}"
 
 
-class ApplicationReview(_Frozen):
+class ApplicationReview(FrozenModel):
     """The review of one application: accepted or not, with every check's verdict and explanation."""
 
     campaign: CampaignStamp

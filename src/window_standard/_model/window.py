@@ -17,9 +17,10 @@ import re
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
 from pydantic.config import JsonDict
 
+from .._base import FrozenModel
 from .enums import (
     ActivityKind,
     Assessor,
@@ -84,13 +85,7 @@ def _not_above(value: int | None, info: ValidationInfo, bound: str) -> None:
         raise ValueError(f"{info.field_name} ({value}) cannot exceed {bound} ({limit})")
 
 
-class _Section(BaseModel):
-    """Common configuration: unknown keys are errors and instances are immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Project(_Section):
+class Project(FrozenModel):
     """The managed area (物业管理区域 / 项目) the window serves."""
 
     name: str | None = Field(None, min_length=1, description="Name of the managed area.",
@@ -102,7 +97,7 @@ class Project(_Section):
                                          json_schema_extra=_zh("建筑面积（平方米）"))
 
 
-class Organisation(_Section):
+class Organisation(FrozenModel):
     """The property service organisation (物业服务机构) operating the window."""
 
     name: str | None = Field(None, min_length=1, description="Registered name.",
@@ -140,7 +135,7 @@ class Organisation(_Section):
         return None if value is None else validate_credit_code(value)
 
 
-class Environment(_Section):
+class Environment(FrozenModel):
     """The service environment of the window (服务环境)."""
 
     signage: bool | None = Field(None, strict=True, description="Window name sign clearly visible.",
@@ -164,7 +159,7 @@ class Environment(_Section):
         return value
 
 
-class Staff(_Section):
+class Staff(FrozenModel):
     """The window's own staff (服务人员)."""
 
     headcount: Count | None = Field(None, description="Number of window staff.",
@@ -190,7 +185,7 @@ class Staff(_Section):
         return value
 
 
-class Process(_Section):
+class Process(FrozenModel):
     """The service process of the window (服务流程)."""
 
     first_inquiry_responsibility: bool | None = Field(None, strict=True,
@@ -221,7 +216,7 @@ class Process(_Section):
         return value
 
 
-class Survey(_Section):
+class Survey(FrozenModel):
     """An owner satisfaction survey over the campaign period."""
 
     sampled: Count = Field(description="Owners surveyed.", json_schema_extra=_zh("调查户数"))
@@ -235,7 +230,7 @@ class Survey(_Section):
         return value
 
 
-class Complaints(_Section):
+class Complaints(FrozenModel):
     """Complaints over the campaign period."""
 
     received: Count = Field(description="Complaints received.", json_schema_extra=_zh("受理投诉数"))
@@ -251,7 +246,7 @@ class Complaints(_Section):
         return value
 
 
-class Repairs(_Section):
+class Repairs(FrozenModel):
     """Repair requests over the campaign period."""
 
     requested: Count = Field(description="Repair requests received.", json_schema_extra=_zh("报修数"))
@@ -267,7 +262,7 @@ class Repairs(_Section):
         return value
 
 
-class Quality(_Section):
+class Quality(FrozenModel):
     """Service quality counts over the campaign period (服务质量)."""
 
     survey: Survey | None = Field(None, description="Satisfaction survey; null when none was made.",
@@ -277,7 +272,7 @@ class Quality(_Section):
     repairs: Repairs | None = Field(None, description="Repair counts.", json_schema_extra=_zh("维修"))
 
 
-class VolunteerTeam(_Section):
+class VolunteerTeam(FrozenModel):
     """The window's volunteer service team."""
 
     established_on: dt.date = Field(description="Date the team was established.",
@@ -285,7 +280,7 @@ class VolunteerTeam(_Section):
     members: Count = Field(description="Number of members.", json_schema_extra=_zh("队员人数"))
 
 
-class Activity(_Section):
+class Activity(FrozenModel):
     """One Learn-from-Lei-Feng activity."""
 
     date: dt.date = Field(description="Date of the activity.", json_schema_extra=_zh("活动日期"))
@@ -298,7 +293,7 @@ class Activity(_Section):
                                              json_schema_extra=_zh("业主参与人数"))
 
 
-class LeiFeng(_Section):
+class LeiFeng(FrozenModel):
     """Learn-from-Lei-Feng activities (学雷锋活动)."""
 
     volunteer_team: VolunteerTeam | None = Field(None, description="Volunteer team; null when there is none.",
@@ -321,7 +316,7 @@ class LeiFeng(_Section):
         return value
 
 
-class Incidents(_Section):
+class Incidents(FrozenModel):
     """Incidents within the period, as confirmed by the authority."""
 
     major_safety_accident: bool | None = Field(
@@ -334,7 +329,7 @@ class Incidents(_Section):
                                              json_schema_extra=_zh("弄虚作假"))
 
 
-class Window(_Section):
+class Window(FrozenModel):
     """A property-management service window and the facts of one assessment of it.
 
     Identity fields are required; every section may be omitted and then holds no data.
