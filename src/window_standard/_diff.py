@@ -11,8 +11,9 @@ from pydantic import BaseModel, Field
 
 from ._base import FrozenModel
 from ._model import Window
+from ._numbers import json_native
 from ._result import Result, StandardStamp
-from ._standard import Standard, canonical_json
+from ._standard import Standard
 
 __all__ = ["Change", "CriterionChange", "FieldChange", "StandardDiff", "WindowChange", "diff"]
 
@@ -121,9 +122,9 @@ def diff(
     """
     changes = [
         *_edition(a, b),
-        *_keyed("parameter", canonical_json(a.spec.parameters), canonical_json(b.spec.parameters)),
+        *_keyed("parameter", json_native(a.spec.parameters), json_native(b.spec.parameters)),
     ]
-    changes += _keyed("constant", canonical_json(a.spec.constants), canonical_json(b.spec.constants))
+    changes += _keyed("constant", json_native(a.spec.constants), json_native(b.spec.constants))
     changes += _keyed("category", _by_id(a.spec.categories), _by_id(b.spec.categories))
     changes += _keyed("level", _by_id(a.spec.levels), _by_id(b.spec.levels))
     changes += _keyed("criterion", _by_id(a.spec.criteria), _by_id(b.spec.criteria))
@@ -144,8 +145,8 @@ def diff(
 
 def _edition(a: Standard, b: Standard) -> list[Change]:
     keys = ("id", "version", "title", "document", "provenance", "disclaimer", "effective", "total")
-    before = canonical_json(a.spec.model_dump(by_alias=True, include=set(keys)))
-    after = canonical_json(b.spec.model_dump(by_alias=True, include=set(keys)))
+    before = json_native(a.spec.model_dump(by_alias=True, include=set(keys)))
+    after = json_native(b.spec.model_dump(by_alias=True, include=set(keys)))
     fields = _fields(before, after)
     return [Change(subject="edition", id=b.id, change="changed", fields=fields)] if fields else []
 
@@ -178,7 +179,7 @@ def _by_id(items: Iterable[BaseModel]) -> dict[str, Any]:
     """Items keyed by their ``id`` field, as canonical JSON."""
     found: dict[str, Any] = {}
     for item in items:
-        data = canonical_json(item.model_dump(by_alias=True, exclude_none=True))
+        data = json_native(item.model_dump(by_alias=True, exclude_none=True))
         found[str(data["id"])] = data
     return found
 

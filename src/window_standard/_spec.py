@@ -11,7 +11,7 @@ import difflib
 import re
 import typing
 from datetime import date
-from decimal import Context, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
@@ -27,6 +27,7 @@ from pydantic import (
 from ._base import FrozenModel
 from ._errors import Problem
 from ._load import LoadedYaml
+from ._numbers import CENT, DECIMAL_CONTEXT
 
 __all__ = [
     "CategorySpec",
@@ -47,7 +48,6 @@ _SEMVER = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$"
 _CRITERION_ID = r"^[A-Z][A-Z0-9]*-[A-Za-z0-9]+$"
 _NAME = r"^[a-z][a-z0-9_]*$"
 _CONSTANT = r"^[A-Z][A-Z0-9_]*$"
-_POINTS_CONTEXT = Context(prec=28)
 
 ParamScalar = bool | int | Decimal | date | str
 ParamValue = ParamScalar | list[ParamScalar] | dict[date, ParamScalar | list[ParamScalar]]
@@ -140,7 +140,7 @@ class CriterionSpec(SpecModel):
         if value is None:
             return None
         try:  # a fixed context: loading must not depend on the caller's decimal precision
-            quantized = value.quantize(Decimal("0.01"), context=_POINTS_CONTEXT)
+            quantized = value.quantize(CENT, context=DECIMAL_CONTEXT)
         except InvalidOperation:
             raise ValueError("points are too large") from None
         if value != quantized:

@@ -16,6 +16,7 @@ from .._expr.types import type_of_value
 from .._library import load_standard, packaged_rules_dir
 from .._load import load_yaml_file
 from .._model import Application, Assessor, Window
+from .._numbers import json_native
 from .._result import LocalText, StandardStamp
 from .._standard import Standard
 from .build import CAMPAIGN_FILE, CampaignRules, build_campaign
@@ -81,7 +82,7 @@ class Campaign:
                 f"campaign {rules.spec.id} reads criteria {', '.join(missing)}, which standard "
                 f"{standard.id} does not have"
             )
-        data = rules.spec.model_dump(mode="json", by_alias=True)
+        data = json_native(rules.spec.model_dump(mode="python", by_alias=True))
         text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         object.__setattr__(self, "_rules", rules)
         object.__setattr__(self, "_standard", standard)

@@ -8,8 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from .._evaluate import json_fact
-from .._expr.runtime import DECIMAL_CONTEXT
+from .._numbers import DECIMAL_CONTEXT, json_native
 from .._result import FactValue, LocalText
 from .build import CompiledRule
 
@@ -60,5 +59,5 @@ def run_rule(rule: CompiledRule, context: BaseModel, params: dict[str, Any]) -> 
         rule=rule,
         verdict=verdict,
         explanation=LocalText(zh=texts["zh"], en=texts["en"]),
-        facts={name: json_fact(value) for name, value in named.items()},
+        facts={name: json_native(value) for name, value in named.items()},
     )

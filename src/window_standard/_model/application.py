@@ -20,6 +20,7 @@ from pydantic import BeforeValidator, Field, field_validator
 from pydantic.config import JsonDict
 
 from .._base import FrozenModel
+from .._numbers import CENT, DECIMAL_CONTEXT
 from .labels import LabelledEnum
 from .window import FUNCTIONAL_ZONES, Window
 
@@ -36,7 +37,6 @@ __all__ = [
 
 _DISTRICT = re.compile(r"[0-9]{6}")
 _ZONES_TEXT = ", ".join(sorted(FUNCTIONAL_ZONES))
-_CENT = Decimal("0.01")
 
 
 def _zh(label: str) -> JsonDict:
@@ -100,9 +100,10 @@ class SelfAssessment(FrozenModel):
     @classmethod
     def check_places(cls, value: Decimal) -> Decimal:
         """Refuse more than two decimal places; normalise to two places."""
-        if value != value.quantize(_CENT):
+        places = value.quantize(CENT, context=DECIMAL_CONTEXT)
+        if value != places:
             raise ValueError(f"score {value} has more than two decimal places")
-        return value.quantize(_CENT)
+        return places
 
 
 class OrganisationRecommendation(FrozenModel):
