@@ -181,10 +181,11 @@ def test_evaluate_table_in_english_with_a_veto(runner: CliRunner, std: ws.Standa
     ]
     result = evaluated(std, EXAMPLES / "4-vetoed.yaml")
     say = {cid: c.explain("en") for cid, c in result.criteria.items()}
-    assert "Criterion  Status         Points  Explanation" in got
-    assert f"VETO-3     FIRED                  {say['VETO-3']}" in got
-    assert f"PRC-6      partly met  1.50/3.00  {say['PRC-6']}" in got
-    assert f"STF-6      partly met  1.50/2.00  {say['STF-6']}" in got
+    assert "Criterion  Status             Points  Explanation" in got
+    assert f"VETO-1     does not apply             {say['VETO-1']}" in got
+    assert f"VETO-3     veto applies               {say['VETO-3']}" in got
+    assert f"PRC-6      partly met      1.50/3.00  {say['PRC-6']}" in got
+    assert f"STF-6      partly met      1.50/2.00  {say['STF-6']}" in got
     assert [item.id for item in result.rectifications()] == ["VETO-3", "STF-6", "PRC-6"]
     start = got.index("Vetoes fired: VETO-3")
     assert got[start : start + 6] == [

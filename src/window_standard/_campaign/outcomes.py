@@ -19,7 +19,7 @@ from pydantic import Field
 from .._base import FrozenModel
 from .._model import Application, Window
 from .._result import LocalText, Result, StandardStamp
-from .._template import Lang
+from .._vocab import Lang
 from .build import CampaignRules, CompiledRule
 from .context import (
     EnteredWindow,

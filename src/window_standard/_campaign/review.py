@@ -15,7 +15,7 @@ from pydantic import Field
 from .._base import FrozenModel
 from .._model import Application
 from .._result import FactValue, LocalText, Result, StandardStamp
-from .._template import Lang
+from .._vocab import COLON, Lang, aside, check_word, word
 from .build import CampaignRules, CompiledRule
 from .context import Assessment, DistrictNames, ReviewContext, assessment_of
 from .run import RuleRun, run_rule
@@ -31,13 +31,6 @@ __all__ = [
     "review",
     "run_checks",
 ]
-
-_VERDICT = {
-    "pass": {"zh": "通过", "en": "passed"},
-    "fail": {"zh": "未通过", "en": "failed"},
-    "no_data": {"zh": "无数据（未通过）", "en": "no data (failed)"},
-}
-_ACCEPTED = {True: {"zh": "予以受理", "en": "accepted"}, False: {"zh": "不予受理", "en": "rejected"}}
 
 
 class CampaignStamp(FrozenModel):
@@ -71,7 +64,9 @@ class CheckResult(FrozenModel):
 
     def explain(self, lang: Lang = "zh") -> str:
         """One line: id, title, clause, verdict and the explanation with the observed values."""
-        verdict = _VERDICT[self.status][lang]
+        verdict = check_word(self.status, lang)
+        if self.status == "no_data":  # which does not hold: say so
+            verdict += aside(check_word("fail", lang), lang)
         return f"{self.id} {self.title.get(lang)} [{self.clause}] {verdict}: {self.explanation.get(lang)}"
 
 
@@ -103,11 +98,10 @@ class SelfAssessmentCheck(FrozenModel):
 
     def describe(self, lang: Lang = "zh") -> str:
         """``reported / recomputed`` with level titles, e.g. ``95.00（达标） / 86.50（限期整改）``."""
-        left, right = ("（", "）") if lang == "zh" else (" (", ")")
         reported = "—"
         if self.reported_score is not None and self.reported_level_title is not None:
-            reported = f"{self.reported_score}{left}{self.reported_level_title.get(lang)}{right}"
-        return f"{reported} / {self.recomputed_score}{left}{self.recomputed_level_title.get(lang)}{right}"
+            reported = f"{self.reported_score}{aside(self.reported_level_title.get(lang), lang)}"
+        return f"{reported} / {self.recomputed_score}{aside(self.recomputed_level_title.get(lang), lang)}"
 
 
 class ApplicationReview(FrozenModel):
@@ -129,12 +123,11 @@ class ApplicationReview(FrozenModel):
 
     def explain(self, lang: Lang = "zh") -> str:
         """A multi-line summary: the decision, the scores, then each failed check and each warning."""
-        colon = "：" if lang == "zh" else ": "
-        head = "申报窗口" if lang == "zh" else "Application for"
-        scores = "自评得分（申报 / 复核）" if lang == "zh" else "Self-assessment (reported / recomputed)"
+        colon = COLON[lang]
+        decision = word("accepted" if self.accepted else "rejected", lang)
         lines = [
-            f"{head} {self.window_id} {self.window_name}{colon}{_ACCEPTED[self.accepted][lang]}",
-            f"  {scores}{colon}{self.self_assessment.describe(lang)}",
+            f"{word('application_for', lang)} {self.window_id} {self.window_name}{colon}{decision}",
+            f"  {word('self_assessment', lang)}{colon}{self.self_assessment.describe(lang)}",
         ]
         lines += [f"  {c.explain(lang)}" for c in self.failed]
         lines += [f"  {w.explain(lang)}" for w in self.warnings]

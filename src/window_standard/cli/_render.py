@@ -15,7 +15,9 @@ from typing import Literal
 from .._model import Window
 from .._result import CriterionResult, Result
 from .._standard import Standard
-from .._template import Lang as Code
+from .._vocab import COLON, status_word
+from .._vocab import Lang as Code
+from .._vocab import word as vocab_word
 
 __all__ = [
     "DISTRICTS",
@@ -73,52 +75,6 @@ DISTRICTS: Mapping[str, tuple[str, str]] = MappingProxyType(
     }
 )
 
-_STATUS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {
-        "pass": ("符合", "met"),
-        "partial": ("部分符合", "partly met"),
-        "fail": ("不符合", "not met"),
-        "not_applicable": ("不适用", "n/a"),
-        "no_data": ("无数据", "no data"),
-    }
-)
-_VETO_STATUS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {"pass": ("未触发", "not fired"), "fail": ("触发否决", "FIRED")}
-)
-_BONUS_STATUS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {"pass": ("获得加分", "earned"), "fail": ("未获加分", "not earned")}
-)
-_WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {
-        "window": ("窗口", "Window"),
-        "file": ("文件", "File"),
-        "district": ("区(市)县", "District"),
-        "level": ("等级", "Level"),
-        "score": ("得分", "Score"),
-        "detail": (
-            "适用条目得分 {raw} / {raw_max}，加分 {bonus}",
-            "applicable criteria {raw} / {raw_max}, bonus {bonus}",
-        ),
-        "category": ("类别", "Category"),
-        "criterion": ("条目", "Criterion"),
-        "status": ("状态", "Status"),
-        "points": ("得分/满分", "Points"),
-        "explanation": ("说明", "Explanation"),
-        "title": ("名称", "Title"),
-        "vetoes": ("一票否决", "Vetoes fired"),
-        "gates": ("未满足的前提条件", "Prerequisites failed"),
-        "none": ("无", "none"),
-        "rectify": ("整改清单", "Rectification list"),
-        "ruleset": ("规则集", "Rule set"),
-        "digest": ("摘要", "digest"),
-        "note": (
-            "注意：本规则集为重构版本，并非官方标准。",
-            "Note: this rule set is a reconstruction, not the official standard.",
-        ),
-    }
-)
-_COLON = {"zh": "：", "en": ": "}
-
 
 def code(lang: Lang) -> Code:
     """The library's language code (``"zh"`` or ``"en"``) of an output language."""
@@ -126,9 +82,8 @@ def code(lang: Lang) -> Code:
 
 
 def word(key: str, lang: Lang) -> str:
-    """A fixed UI word in one language."""
-    zh, en = _WORDS[key]
-    return zh if lang == Lang.zh else en
+    """A fixed word of the vocabulary (:data:`window_standard._vocab.WORDS`) in a command's language."""
+    return vocab_word(key, code(lang))
 
 
 def display_width(text: str) -> int:
@@ -204,11 +159,9 @@ def district_label(code: str, lang: Lang) -> str:
 
 
 def status_label(criterion: CriterionResult, lang: Lang) -> str:
-    """The status of a criterion in words (a veto's ``fail`` reads as "fired", a bonus's as "not earned")."""
-    special = {"veto": _VETO_STATUS, "bonus": _BONUS_STATUS}.get(criterion.kind, _STATUS)
-    table_ = special if criterion.status in special else _STATUS
-    zh, en = table_[criterion.status]
-    return zh if lang == Lang.zh else en
+    """The status of a criterion in words (a veto's ``fail`` reads "veto applies", a bonus's "not earned")."""
+    kind = criterion.kind
+    return status_word(criterion.status, code(lang), veto=kind == "veto", bonus=kind == "bonus")
 
 
 def points_text(criterion: CriterionResult) -> str:
@@ -223,7 +176,7 @@ def render_result(
     result: Result, window: Window, lang: Lang, *, explain: bool = True, file: str | None = None
 ) -> list[str]:
     """The per-window block of ``evaluate``: identity, level, score, categories, criteria, rectifications."""
-    colon = _COLON[lang]
+    colon = COLON[code(lang)]
     lines = [f"== {word('window', lang)} {result.window_id} {window.name} =="]
     if file is not None:
         lines.append(f"{word('file', lang)}{colon}{file}")
@@ -262,7 +215,7 @@ def render_result(
 
 def footer(standard: Standard, lang: Lang) -> list[str]:
     """The closing lines: the rule set (id, version, 12-character digest) and, if reconstructed, a warning."""
-    colon = _COLON[lang]
+    colon = COLON[code(lang)]
     stamp = f"{standard.id} {standard.version} ({word('digest', lang)} {standard.digest[:12]})"
     lines = [f"{word('ruleset', lang)}{colon}{stamp}"]
     disclaimer = standard.disclaimer
