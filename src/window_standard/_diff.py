@@ -17,7 +17,7 @@ from ._standard import Standard
 
 __all__ = ["Change", "CriterionChange", "FieldChange", "StandardDiff", "WindowChange", "diff"]
 
-Subject = Literal["edition", "parameter", "constant", "category", "level", "criterion"]
+Subject = Literal["edition", "parameter", "constant", "district", "category", "level", "criterion"]
 
 
 class FieldChange(FrozenModel):
@@ -125,6 +125,7 @@ def diff(
         *_keyed("parameter", json_native(a.spec.parameters), json_native(b.spec.parameters)),
     ]
     changes += _keyed("constant", json_native(a.spec.constants), json_native(b.spec.constants))
+    changes += _keyed("district", _names(a), _names(b))
     changes += _keyed("category", _by_id(a.spec.categories), _by_id(b.spec.categories))
     changes += _keyed("level", _by_id(a.spec.levels), _by_id(b.spec.levels))
     changes += _keyed("criterion", _by_id(a.spec.criteria), _by_id(b.spec.criteria))
@@ -173,6 +174,11 @@ def _fields(before: Any, after: Any, prefix: str = "") -> list[FieldChange]:
         if before.get(key) != after.get(key):
             found += _fields(before.get(key), after.get(key), f"{prefix}.{key}" if prefix else str(key))
     return found
+
+
+def _names(standard: Standard) -> dict[str, Any]:
+    """The standard's district names, code -> {zh, en}."""
+    return {code: name.model_dump() for code, name in standard.spec.district_names.items()}
 
 
 def _by_id(items: Iterable[BaseModel]) -> dict[str, Any]:

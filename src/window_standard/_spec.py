@@ -32,6 +32,7 @@ from ._numbers import CENT, DECIMAL_CONTEXT
 __all__ = [
     "CategorySpec",
     "CriterionSpec",
+    "DistrictCode",
     "Effective",
     "LevelSpec",
     "ParamScalar",
@@ -48,9 +49,13 @@ _SEMVER = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$"
 _CRITERION_ID = r"^[A-Z][A-Z0-9]*-[A-Za-z0-9]+$"
 _NAME = r"^[a-z][a-z0-9_]*$"
 _CONSTANT = r"^[A-Z][A-Z0-9_]*$"
+_DISTRICT = r"^([0-9]{6}|[a-z][a-z0-9_]*)$"
 
 ParamScalar = bool | int | Decimal | date | str
 ParamValue = ParamScalar | list[ParamScalar] | dict[date, ParamScalar | list[ParamScalar]]
+DistrictCode = Annotated[
+    str, Field(pattern=_DISTRICT, description="A 6-digit GB/T 2260 code or a functional zone (gaoxin).")
+]
 Expression = Annotated[str, Field(min_length=1, description="An expression in the rule language.")]
 
 
@@ -178,7 +183,7 @@ def _shape_problems(spec: CriterionSpec) -> list[str]:
 
 
 class StandardSpec(SpecModel):
-    """An edition's ``standard.yaml``: identity, parameters, constants, categories and levels."""
+    """An edition's ``standard.yaml``: identity, parameters, constants, district names, categories, levels."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Edition id, e.g. cdpma-window-2013.")
     version: str = Field(pattern=_SEMVER, description="Semver of this encoding.")
@@ -194,6 +199,12 @@ class StandardSpec(SpecModel):
     constants: dict[Annotated[str, Field(pattern=_CONSTANT)], ParamScalar | list[ParamScalar]] = Field(
         default_factory=dict
     )
+    district_names: dict[DistrictCode, Text] = Field(
+        default_factory=dict,
+        # left out of dumps (and so of the digest) when empty: a rule set without names keeps its digest
+        exclude_if=lambda names: not names,
+        description="Names of district codes and functional zones for reports: code -> {zh, en}.",
+    )
     categories: list[CategorySpec] = Field(min_length=1)
     levels: list[LevelSpec] = Field(min_length=2)
     criteria: list[CriterionSpec] = Field(default_factory=list, description="Filled from criteria/*.yaml.")
@@ -208,9 +219,10 @@ class StandardSpec(SpecModel):
 class VariantSpec(SpecModel):
     """``standard.yaml`` of a variant: an edition that ``extends`` another and changes part of it.
 
-    Unset fields are inherited from the base edition; ``parameters`` and ``constants`` are merged into the
-    base's (a variant's value wins); criteria in the variant's ``criteria/*.yaml`` are new unless their id is
-    listed in ``replace``; ids in ``remove`` are dropped from the base.
+    Unset fields are inherited from the base edition, and set ones replace the base's (``district_names``
+    as a whole table); ``parameters`` and ``constants`` are merged into the base's (a variant's value wins);
+    criteria in the variant's ``criteria/*.yaml`` are new unless their id is listed in ``replace``; ids in
+    ``remove`` are dropped from the base.
     """
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Edition id of the variant.")
@@ -228,6 +240,9 @@ class VariantSpec(SpecModel):
     parameters: dict[Annotated[str, Field(pattern=_NAME)], ParamValue] = Field(default_factory=dict)
     constants: dict[Annotated[str, Field(pattern=_CONSTANT)], ParamScalar | list[ParamScalar]] = Field(
         default_factory=dict
+    )
+    district_names: dict[DistrictCode, Text] | None = Field(
+        None, description="A new table of district names (replaces the base's whole table)."
     )
     categories: list[CategorySpec] | None = None
     levels: list[LevelSpec] | None = None

@@ -42,7 +42,7 @@ class Assessment(FrozenModel):
 
 
 class DistrictNames(FrozenModel):
-    """Names of the districts an application mentions, for explanations (None when the code is unknown)."""
+    """Names of the districts an application mentions, from the standard's data (None: not named there)."""
 
     window_zh: str | None = None
     window_en: str | None = None

@@ -7,6 +7,7 @@ result. An application is accepted only if every check holds; a rejection lists 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -15,6 +16,7 @@ from pydantic import Field
 from .._base import FrozenModel
 from .._model import Application
 from .._result import FactValue, LocalText, Result, StandardStamp
+from .._spec import Text
 from .._vocab import COLON, Lang, aside, check_word, word
 from .build import CampaignRules, CompiledRule
 from .context import Assessment, DistrictNames, ReviewContext, assessment_of
@@ -27,7 +29,7 @@ __all__ = [
     "CheckResult",
     "ReviewWarning",
     "SelfAssessmentCheck",
-    "district_names",
+    "mentioned_districts",
     "review",
     "run_checks",
 ]
@@ -134,9 +136,13 @@ class ApplicationReview(FrozenModel):
         return "\n".join(lines)
 
 
-def district_names(rules: CampaignRules, app: Application) -> DistrictNames:
-    """Names of the window's district and of the endorsing authority's district, when known."""
-    names = rules.spec.districts
+def mentioned_districts(names: Mapping[str, Text], app: Application) -> DistrictNames:
+    """Names of the window's district and of the endorsing authority's district, when the standard has them.
+
+    Args:
+        names: The standard's district names (:func:`window_standard._districts.district_names`).
+        app: The application.
+    """
     window = names.get(app.window.district)
     opinion = app.district_opinion
     authority = names.get(opinion.authority_district) if opinion is not None else None
@@ -149,10 +155,17 @@ def district_names(rules: CampaignRules, app: Application) -> DistrictNames:
 
 
 def run_checks(
-    rules: CampaignRules, app: Application, assessment: Assessment, params: dict[str, Any]
+    rules: CampaignRules,
+    app: Application,
+    assessment: Assessment,
+    params: dict[str, Any],
+    names: Mapping[str, Text],
 ) -> tuple[list[RuleRun], list[RuleRun]]:
-    """Run every check and every warning on one application; returns (checks, warnings that apply)."""
-    context = ReviewContext(application=app, assessment=assessment, names=district_names(rules, app))
+    """Run every check and every warning on one application; returns (checks, warnings that apply).
+
+    ``names`` are the standard's district names, which explanations read as ``names``.
+    """
+    context = ReviewContext(application=app, assessment=assessment, names=mentioned_districts(names, app))
     checks = [run_rule(rule, context, params) for rule in rules.checks]
     warnings = [run for run in (run_rule(rule, context, params) for rule in rules.warnings) if run.holds]
     return checks, warnings
@@ -164,6 +177,7 @@ def review(
     app: Application,
     result: Result,
     params: dict[str, Any],
+    names: Mapping[str, Text],
 ) -> ApplicationReview:
     """Review one application, given the standard's evaluation of its window.
 
@@ -173,9 +187,10 @@ def review(
         app: The validated application.
         result: The standard's evaluation of ``app.window``.
         params: The campaign parameters.
+        names: The standard's district names.
     """
     assessment = assessment_of(result)
-    checks, warnings = run_checks(rules, app, assessment, params)
+    checks, warnings = run_checks(rules, app, assessment, params, names)
     own = app.self_assessment
     reported_level = None if own is None else str(own.level)
     reported_title = None if own is None else LocalText(zh=own.level.label("zh"), en=own.level.label("en"))

@@ -159,6 +159,3 @@ class CampaignSpec(SpecModel):
     warnings: list[CheckSpec] = Field(default_factory=list)
     window_outcomes: WindowOutcomes
     organisation_outcomes: OrganisationOutcomes
-    districts: dict[str, Text] = Field(
-        default_factory=dict, description="Names of district codes and functional zones, for notices."
-    )

@@ -109,7 +109,7 @@ def outcomes(
     elif format is OutcomesFormat.json:
         typer.echo(result.model_dump_json(indent=2))
     else:
-        typer.echo("\n".join([*_outcome_lines(result, lang), "", *_footer(campaign, lang)]))
+        typer.echo("\n".join([*_outcome_lines(result, campaign, lang), "", *_footer(campaign, lang)]))
 
 
 def _footer(campaign: Campaign, lang: Lang) -> list[str]:
@@ -200,12 +200,12 @@ def _review_lines(checked: ApplicationReview, lang: Lang) -> list[str]:
     return lines
 
 
-def _outcome_lines(result: CampaignOutcomes, lang: Lang) -> list[str]:
+def _outcome_lines(result: CampaignOutcomes, campaign: Campaign, lang: Lang) -> list[str]:
     lc = code(lang)
     lines = [f"== {word('windows', lang)} =="]
     for w in result.windows:
         score = "—" if w.committee_score is None else str(w.committee_score)
-        place = district_label(w.district, lang)
+        place = district_label(campaign.standard, w.district, lang)
         lines.append(f"{w.window_id} {w.window_name} ({place}, {score}): {w.outcome_title.get(lc)}")
         lines += [f"  {reason.get(lc)}" for reason in w.reasons]
     lines += ["", f"== {word('organisations', lang)} =="]
@@ -216,7 +216,7 @@ def _outcome_lines(result: CampaignOutcomes, lang: Lang) -> list[str]:
     rows = [
         [
             str(e.rank),
-            district_label(e.district, lang),
+            district_label(campaign.standard, e.district, lang),
             e.window_id,
             e.window_name,
             e.organisation or "",

@@ -7,11 +7,11 @@ Chinese characters take two terminal columns; every width here is a *display* wi
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from enum import StrEnum
-from types import MappingProxyType
 from typing import Literal
 
+from .._districts import district_name
 from .._model import Window
 from .._result import CriterionResult, Result
 from .._standard import Standard
@@ -20,7 +20,6 @@ from .._vocab import Lang as Code
 from .._vocab import word as vocab_word
 
 __all__ = [
-    "DISTRICTS",
     "Lang",
     "code",
     "display_width",
@@ -41,39 +40,6 @@ class Lang(StrEnum):
 
     zh = "zh"
     en = "en"
-
-
-#: County-level divisions of Chengdu (and functional zones), including later changes and 简阳市.
-DISTRICTS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {
-        "510104": ("锦江区", "Jinjiang"),
-        "510105": ("青羊区", "Qingyang"),
-        "510106": ("金牛区", "Jinniu"),
-        "510107": ("武侯区", "Wuhou"),
-        "510108": ("成华区", "Chenghua"),
-        "510112": ("龙泉驿区", "Longquanyi"),
-        "510113": ("青白江区", "Qingbaijiang"),
-        "510114": ("新都区", "Xindu"),
-        "510115": ("温江区", "Wenjiang"),
-        "510116": ("双流区", "Shuangliu District"),
-        "510117": ("郫都区", "Pidu"),
-        "510118": ("新津区", "Xinjin District"),
-        "510121": ("金堂县", "Jintang"),
-        "510122": ("双流县", "Shuangliu County"),
-        "510124": ("郫县", "Pi County"),
-        "510129": ("大邑县", "Dayi"),
-        "510131": ("蒲江县", "Pujiang"),
-        "510132": ("新津县", "Xinjin County"),
-        "510181": ("都江堰市", "Dujiangyan"),
-        "510182": ("彭州市", "Pengzhou"),
-        "510183": ("邛崃市", "Qionglai"),
-        "510184": ("崇州市", "Chongzhou"),
-        "510185": ("简阳市", "Jianyang"),
-        "gaoxin": ("高新区", "Hi-tech Zone"),
-        "tianfu": ("天府新区", "Tianfu New Area"),
-        "dongbu": ("东部新区", "Eastern New Area"),
-    }
-)
 
 
 def code(lang: Lang) -> Code:
@@ -149,13 +115,12 @@ def wrap(text: str, width: int = 100) -> list[str]:
     return [*lines, current.rstrip()]
 
 
-def district_label(code: str, lang: Lang) -> str:
-    """A district code with its name when known: ``青羊区 510105``."""
-    names = DISTRICTS.get(code)
-    if names is None:
-        return code
-    name = names[0] if lang == Lang.zh else names[1]
-    return f"{name} {code}" if code[0].isdigit() else name
+def district_label(standard: Standard, district: str, lang: Lang) -> str:
+    """A district with the standard's name for it: ``青羊区 510105``, ``成都高新区``; unnamed: the code."""
+    name = district_name(standard.spec, district, code(lang))
+    if name is None:
+        return district
+    return f"{name} {district}" if district[:1].isdigit() else name
 
 
 def status_label(criterion: CriterionResult, lang: Lang) -> str:
@@ -173,14 +138,23 @@ def points_text(criterion: CriterionResult) -> str:
 
 
 def render_result(
-    result: Result, window: Window, lang: Lang, *, explain: bool = True, file: str | None = None
+    result: Result,
+    window: Window,
+    lang: Lang,
+    *,
+    standard: Standard,
+    explain: bool = True,
+    file: str | None = None,
 ) -> list[str]:
-    """The per-window block of ``evaluate``: identity, level, score, categories, criteria, rectifications."""
+    """The per-window block of ``evaluate``: identity, level, score, categories, criteria, rectifications.
+
+    ``standard`` is the one that produced ``result``; it names the window's district.
+    """
     colon = COLON[code(lang)]
     lines = [f"== {word('window', lang)} {result.window_id} {window.name} =="]
     if file is not None:
         lines.append(f"{word('file', lang)}{colon}{file}")
-    lines.append(f"{word('district', lang)}{colon}{district_label(window.district, lang)}")
+    lines.append(f"{word('district', lang)}{colon}{district_label(standard, window.district, lang)}")
     title = result.level_title
     lines.append(f"{word('level', lang)}{colon}{title.zh} / {title.en} ({result.level})")
     detail = word("detail", lang).format(raw=result.raw_score, raw_max=result.raw_max, bonus=result.bonus)
