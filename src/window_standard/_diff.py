@@ -7,22 +7,20 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, Field
 
+from ._base import FrozenModel
 from ._model import Window
+from ._numbers import json_native
 from ._result import Result, StandardStamp
-from ._standard import Standard, canonical_json
+from ._standard import Standard
 
 __all__ = ["Change", "CriterionChange", "FieldChange", "StandardDiff", "WindowChange", "diff"]
 
-Subject = Literal["edition", "parameter", "constant", "category", "level", "criterion"]
+Subject = Literal["edition", "parameter", "constant", "district", "category", "level", "criterion"]
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class FieldChange(_Frozen):
+class FieldChange(FrozenModel):
     """One field that differs, with its JSON values before and after (None: absent)."""
 
     field: str
@@ -30,13 +28,13 @@ class FieldChange(_Frozen):
     after: Any = None
 
 
-class Change(_Frozen):
+class Change(FrozenModel):
     """Something added, removed or changed in the rule set."""
 
     subject: Subject
     id: str
     change: Literal["added", "removed", "changed"]
-    fields: list[FieldChange] = []
+    fields: list[FieldChange] = Field(default_factory=list)
 
     def describe(self) -> str:
         """One line: ``changed parameter pass_threshold: 90 → 92``."""
@@ -44,7 +42,7 @@ class Change(_Frozen):
         return f"{self.change} {self.subject} {self.id}" + (f": {details}" if details else "")
 
 
-class CriterionChange(_Frozen):
+class CriterionChange(FrozenModel):
     """How one criterion's outcome differs for one window."""
 
     id: str
@@ -54,7 +52,7 @@ class CriterionChange(_Frozen):
     points_after: Decimal | None
 
 
-class WindowChange(_Frozen):
+class WindowChange(FrozenModel):
     """A window whose level or total differs between the two standards, with the criteria responsible."""
 
     window_id: str
@@ -65,7 +63,7 @@ class WindowChange(_Frozen):
     criteria: list[CriterionChange]
 
 
-class StandardDiff(_Frozen):
+class StandardDiff(FrozenModel):
     """The differences between standard ``a`` (before) and ``b`` (after)."""
 
     a: StandardStamp
@@ -124,9 +122,10 @@ def diff(
     """
     changes = [
         *_edition(a, b),
-        *_keyed("parameter", canonical_json(a.spec.parameters), canonical_json(b.spec.parameters)),
+        *_keyed("parameter", json_native(a.spec.parameters), json_native(b.spec.parameters)),
     ]
-    changes += _keyed("constant", canonical_json(a.spec.constants), canonical_json(b.spec.constants))
+    changes += _keyed("constant", json_native(a.spec.constants), json_native(b.spec.constants))
+    changes += _keyed("district", _names(a), _names(b))
     changes += _keyed("category", _by_id(a.spec.categories), _by_id(b.spec.categories))
     changes += _keyed("level", _by_id(a.spec.levels), _by_id(b.spec.levels))
     changes += _keyed("criterion", _by_id(a.spec.criteria), _by_id(b.spec.criteria))
@@ -147,8 +146,8 @@ def diff(
 
 def _edition(a: Standard, b: Standard) -> list[Change]:
     keys = ("id", "version", "title", "document", "provenance", "disclaimer", "effective", "total")
-    before = canonical_json(a.spec.model_dump(by_alias=True, include=set(keys)))
-    after = canonical_json(b.spec.model_dump(by_alias=True, include=set(keys)))
+    before = json_native(a.spec.model_dump(by_alias=True, include=set(keys)))
+    after = json_native(b.spec.model_dump(by_alias=True, include=set(keys)))
     fields = _fields(before, after)
     return [Change(subject="edition", id=b.id, change="changed", fields=fields)] if fields else []
 
@@ -177,11 +176,16 @@ def _fields(before: Any, after: Any, prefix: str = "") -> list[FieldChange]:
     return found
 
 
+def _names(standard: Standard) -> dict[str, Any]:
+    """The standard's district names, code -> {zh, en}."""
+    return {code: name.model_dump() for code, name in standard.spec.district_names.items()}
+
+
 def _by_id(items: Iterable[BaseModel]) -> dict[str, Any]:
     """Items keyed by their ``id`` field, as canonical JSON."""
     found: dict[str, Any] = {}
     for item in items:
-        data = canonical_json(item.model_dump(by_alias=True, exclude_none=True))
+        data = json_native(item.model_dump(by_alias=True, exclude_none=True))
         found[str(data["id"])] = data
     return found
 

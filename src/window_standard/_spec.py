@@ -11,7 +11,7 @@ import difflib
 import re
 import typing
 from datetime import date
-from decimal import Context, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
@@ -24,17 +24,21 @@ from pydantic import (
     model_validator,
 )
 
+from ._base import FrozenModel
 from ._errors import Problem
 from ._load import LoadedYaml
+from ._numbers import CENT, DECIMAL_CONTEXT
 
 __all__ = [
     "CategorySpec",
     "CriterionSpec",
+    "DistrictCode",
     "Effective",
     "LevelSpec",
     "ParamScalar",
     "ParamValue",
     "Source",
+    "SpecModel",
     "StandardSpec",
     "Text",
     "VariantSpec",
@@ -45,25 +49,30 @@ _SEMVER = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$"
 _CRITERION_ID = r"^[A-Z][A-Z0-9]*-[A-Za-z0-9]+$"
 _NAME = r"^[a-z][a-z0-9_]*$"
 _CONSTANT = r"^[A-Z][A-Z0-9_]*$"
-_POINTS_CONTEXT = Context(prec=28)
+_DISTRICT = r"^([0-9]{6}|[a-z][a-z0-9_]*)$"
 
 ParamScalar = bool | int | Decimal | date | str
 ParamValue = ParamScalar | list[ParamScalar] | dict[date, ParamScalar | list[ParamScalar]]
+DistrictCode = Annotated[
+    str, Field(pattern=_DISTRICT, description="A 6-digit GB/T 2260 code or a functional zone (gaoxin).")
+]
 Expression = Annotated[str, Field(min_length=1, description="An expression in the rule language.")]
 
 
-class _Spec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+class SpecModel(FrozenModel):
+    """The base of every rule-file model: frozen, no unknown keys, fields settable by name or by alias."""
+
+    model_config = ConfigDict(**FrozenModel.model_config, populate_by_name=True)
 
 
-class Text(_Spec):
+class Text(SpecModel):
     """A text in Chinese and English (both required)."""
 
     zh: str = Field(min_length=1, description="Chinese text.")
     en: str = Field(min_length=1, description="English text.")
 
 
-class Source(_Spec):
+class Source(SpecModel):
     """Where a criterion comes from: a clause of the notice with its Chinese words, or a stated basis."""
 
     clause: str | None = Field(None, description="The clause cited, as 'notice §3(1)'.")
@@ -73,14 +82,14 @@ class Source(_Spec):
     basis: str | None = Field(None, description="For reconstructed rules: the basis in one line.")
 
 
-class Effective(_Spec):
+class Effective(SpecModel):
     """The dates an edition is in force (``to`` open-ended when absent)."""
 
     from_: date = Field(alias="from", description="First day in force.")
     to: date | None = Field(None, description="Last day in force; absent while in force.")
 
 
-class CategorySpec(_Spec):
+class CategorySpec(SpecModel):
     """A scoring category with its maximum points."""
 
     id: str = Field(pattern=r"^[A-Z]{2,8}$", description="Short upper-case id, e.g. ENV.")
@@ -88,7 +97,7 @@ class CategorySpec(_Spec):
     points: Decimal = Field(gt=0, description="Maximum points of the category.")
 
 
-class LevelSpec(_Spec):
+class LevelSpec(SpecModel):
     """A level of the result; levels are listed best first and the last one is the fallback."""
 
     id: str = Field(pattern=_NAME, description="Level id, e.g. meets.")
@@ -98,7 +107,7 @@ class LevelSpec(_Spec):
     )
 
 
-class CriterionSpec(_Spec):
+class CriterionSpec(SpecModel):
     """One rule: a scored criterion, a prerequisite (gate), a veto or a bonus."""
 
     id: str = Field(pattern=_CRITERION_ID, description="Stable id, e.g. LF-2.")
@@ -136,7 +145,7 @@ class CriterionSpec(_Spec):
         if value is None:
             return None
         try:  # a fixed context: loading must not depend on the caller's decimal precision
-            quantized = value.quantize(Decimal("0.01"), context=_POINTS_CONTEXT)
+            quantized = value.quantize(CENT, context=DECIMAL_CONTEXT)
         except InvalidOperation:
             raise ValueError("points are too large") from None
         if value != quantized:
@@ -173,8 +182,8 @@ def _shape_problems(spec: CriterionSpec) -> list[str]:
     return problems
 
 
-class StandardSpec(_Spec):
-    """An edition's ``standard.yaml``: identity, parameters, constants, categories and levels."""
+class StandardSpec(SpecModel):
+    """An edition's ``standard.yaml``: identity, parameters, constants, district names, categories, levels."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Edition id, e.g. cdpma-window-2013.")
     version: str = Field(pattern=_SEMVER, description="Semver of this encoding.")
@@ -190,6 +199,12 @@ class StandardSpec(_Spec):
     constants: dict[Annotated[str, Field(pattern=_CONSTANT)], ParamScalar | list[ParamScalar]] = Field(
         default_factory=dict
     )
+    district_names: dict[DistrictCode, Text] = Field(
+        default_factory=dict,
+        # left out of dumps (and so of the digest) when empty: a rule set without names keeps its digest
+        exclude_if=lambda names: not names,
+        description="Names of district codes and functional zones for reports: code -> {zh, en}.",
+    )
     categories: list[CategorySpec] = Field(min_length=1)
     levels: list[LevelSpec] = Field(min_length=2)
     criteria: list[CriterionSpec] = Field(default_factory=list, description="Filled from criteria/*.yaml.")
@@ -201,12 +216,13 @@ class StandardSpec(_Spec):
         return self
 
 
-class VariantSpec(_Spec):
+class VariantSpec(SpecModel):
     """``standard.yaml`` of a variant: an edition that ``extends`` another and changes part of it.
 
-    Unset fields are inherited from the base edition; ``parameters`` and ``constants`` are merged into the
-    base's (a variant's value wins); criteria in the variant's ``criteria/*.yaml`` are new unless their id is
-    listed in ``replace``; ids in ``remove`` are dropped from the base.
+    Unset fields are inherited from the base edition, and set ones replace the base's (``district_names``
+    as a whole table); ``parameters`` and ``constants`` are merged into the base's (a variant's value wins);
+    criteria in the variant's ``criteria/*.yaml`` are new unless their id is listed in ``replace``; ids in
+    ``remove`` are dropped from the base.
     """
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Edition id of the variant.")
@@ -224,6 +240,9 @@ class VariantSpec(_Spec):
     parameters: dict[Annotated[str, Field(pattern=_NAME)], ParamValue] = Field(default_factory=dict)
     constants: dict[Annotated[str, Field(pattern=_CONSTANT)], ParamScalar | list[ParamScalar]] = Field(
         default_factory=dict
+    )
+    district_names: dict[DistrictCode, Text] | None = Field(
+        None, description="A new table of district names (replaces the base's whole table)."
     )
     categories: list[CategorySpec] | None = None
     levels: list[LevelSpec] | None = None

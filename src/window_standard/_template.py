@@ -13,17 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from functools import lru_cache
-from typing import Any, Literal
+from typing import Any
+
+from ._numbers import display_decimal
+from ._vocab import LIST_SEPARATOR, NO_DATA, YES_NO, Lang
 
 __all__ = ["Lang", "Template", "TemplateError", "format_value", "parse_template"]
-
-Lang = Literal["zh", "en"]
-
-_NO_DATA = {"zh": "无数据", "en": "no data"}
-_YES_NO = {"zh": ("是", "否"), "en": ("yes", "no")}
-_SEPARATOR = {"zh": "、", "en": ", "}
-_FOUR_PLACES = Decimal("0.0001")
 
 
 class TemplateError(ValueError):
@@ -102,27 +97,17 @@ def format_value(value: Any, lang: Lang) -> str:
     if kind is int or kind is str:
         return str(value)
     if value is None:
-        return _NO_DATA[lang]
+        return NO_DATA[lang]
     if kind is bool:
-        return _YES_NO[lang][0 if value else 1]
+        return YES_NO[lang][0 if value else 1]
     if isinstance(value, Enum):
         label = getattr(value, "label", None)
         return str(label(lang)) if callable(label) else str(value.value)
     if kind is Decimal:
-        return _format_decimal(value)
+        return display_decimal(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, (list, tuple, frozenset, set)):
         items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
-        return _SEPARATOR[lang].join(format_value(v, lang) for v in items)
+        return LIST_SEPARATOR[lang].join(format_value(v, lang) for v in items)
     return str(value)
-
-
-@lru_cache(maxsize=4096)
-def _format_decimal(value: Decimal) -> str:
-    # pure and small: equal decimals (0.9, 0.90) format alike, so caching by value is safe
-    if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
-    exponent = value.as_tuple().exponent
-    rounded = value.quantize(_FOUR_PLACES) if isinstance(exponent, int) and exponent < -4 else value
-    return format(rounded.normalize(), "f")

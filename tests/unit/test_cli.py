@@ -175,16 +175,17 @@ def test_evaluate_table_in_english_with_a_veto(runner: CliRunner, std: ws.Standa
     assert (code, err) == (1, "")
     got = lines(out)
     assert got[2:5] == [
-        "District: Hi-tech Zone",
+        "District: Chengdu Hi-tech Zone",
         "Level: 未达标 / Does not meet the standard (fails)",
         "Score: 98.00 / 100.00 (applicable criteria 98.00 / 100.00, bonus 0.00)",
     ]
     result = evaluated(std, EXAMPLES / "4-vetoed.yaml")
     say = {cid: c.explain("en") for cid, c in result.criteria.items()}
-    assert "Criterion  Status         Points  Explanation" in got
-    assert f"VETO-3     FIRED                  {say['VETO-3']}" in got
-    assert f"PRC-6      partly met  1.50/3.00  {say['PRC-6']}" in got
-    assert f"STF-6      partly met  1.50/2.00  {say['STF-6']}" in got
+    assert "Criterion  Status             Points  Explanation" in got
+    assert f"VETO-1     does not apply             {say['VETO-1']}" in got
+    assert f"VETO-3     veto applies               {say['VETO-3']}" in got
+    assert f"PRC-6      partly met      1.50/3.00  {say['PRC-6']}" in got
+    assert f"STF-6      partly met      1.50/2.00  {say['STF-6']}" in got
     assert [item.id for item in result.rectifications()] == ["VETO-3", "STF-6", "PRC-6"]
     start = got.index("Vetoes fired: VETO-3")
     assert got[start : start + 6] == [
@@ -406,7 +407,7 @@ def test_demo_summary_in_chinese(runner: CliRunner, std: ws.Standard) -> None:
         "成华区 510108  未达标 (fails)      "
         "71.95  —          ",
         "4-vetoed.yaml": "4-vetoed.yaml        盈创大厦客户服务中心    "
-        "高新区         未达标 (fails)      "
+        "成都高新区     未达标 (fails)      "
         "98.00  VETO-3     ",
         "5-out-of-scope.yaml": "5-out-of-scope.yaml  雄州新城客户服务中心    "
         "简阳市 510185  未达标 (fails)      "
@@ -441,7 +442,7 @@ def test_demo_summary_in_english(runner: CliRunner, std: ws.Standard) -> None:
     got = lines(out)
     assert got[4] == (
         "1-meets.yaml         蜀都花园客户服务中心    "
-        "Qingyang 510105  Meets the standard (meets)             "
+        "Qingyang District 510105  Meets the standard (meets)             "
         f"94.00  —             {top_rectification(std, '1-meets.yaml', 'en')}"
     )
     assert "Note: this rule set is a reconstruction, not the official standard." in got

@@ -11,12 +11,15 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
+from .._districts import district_names
 from .._errors import Problem, RuleDefinitionError, WindowStandardError
 from .._expr.types import type_of_value
 from .._library import load_standard, packaged_rules_dir
 from .._load import load_yaml_file
 from .._model import Application, Assessor, Window
+from .._numbers import json_native
 from .._result import LocalText, StandardStamp
+from .._spec import Text
 from .._standard import Standard
 from .build import CAMPAIGN_FILE, CampaignRules, build_campaign
 from .outcomes import CampaignOutcomes, Entry, compute_outcomes
@@ -61,8 +64,9 @@ class Campaign:
     Immutable and shareable between threads. Obtain one with :func:`load_campaign`.
     """
 
-    __slots__ = ("_digest", "_params", "_rules", "_standard")
+    __slots__ = ("_digest", "_names", "_params", "_rules", "_standard")
     _digest: str
+    _names: Mapping[str, Text]
     _params: dict[str, Any]
     _rules: CampaignRules
     _standard: Standard
@@ -81,10 +85,11 @@ class Campaign:
                 f"campaign {rules.spec.id} reads criteria {', '.join(missing)}, which standard "
                 f"{standard.id} does not have"
             )
-        data = rules.spec.model_dump(mode="json", by_alias=True)
+        data = json_native(rules.spec.model_dump(mode="python", by_alias=True))
         text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         object.__setattr__(self, "_rules", rules)
         object.__setattr__(self, "_standard", standard)
+        object.__setattr__(self, "_names", district_names(standard.spec))
         object.__setattr__(self, "_params", dict(rules.spec.parameters))
         object.__setattr__(self, "_digest", hashlib.sha256(text.encode("utf-8")).hexdigest())
 
@@ -118,6 +123,11 @@ class Campaign:
     def standard(self) -> Standard:
         """The standard windows are evaluated against."""
         return self._standard
+
+    @property
+    def district_names(self) -> Mapping[str, Text]:
+        """The standard's names of district codes, which explanations and the public notice show."""
+        return self._names
 
     @property
     def rules(self) -> CampaignRules:
@@ -161,7 +171,7 @@ class Campaign:
         """
         app = _application(application)
         result = self._standard.evaluate(app.window, explain=False)
-        return review(self._rules, self.stamp, app, result, self._params)
+        return review(self._rules, self.stamp, app, result, self._params, self._names)
 
     def outcomes(
         self,
@@ -178,14 +188,14 @@ class Campaign:
             checked = (
                 None
                 if app is None or own is None
-                else review(self._rules, self.stamp, app, own, self._params)
+                else review(self._rules, self.stamp, app, own, self._params, self._names)
             )
             committee = None if evaluation is None else self._standard.evaluate(evaluation, explain=False)
             entries.append(Entry(window_id, app, checked, own, evaluation, committee))
         standard = StandardStamp(
             id=self._standard.id, version=self._standard.version, digest=self._standard.digest
         )
-        return compute_outcomes(self._rules, self.stamp, standard, entries, self._params)
+        return compute_outcomes(self._rules, self.stamp, standard, entries, self._params, self._names)
 
     def with_parameters(self, **overrides: Any) -> Campaign:
         """A variant with some parameters changed (e.g. another deadline); it has its own digest.

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from .._base import FrozenModel
 from .._model import Application, Window
 from .._result import Result
 
@@ -28,11 +29,7 @@ __all__ = [
 ]
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Assessment(_Frozen):
+class Assessment(FrozenModel):
     """The library's evaluation of a window against the standard (recomputed, never taken on trust)."""
 
     level: str = Field(description="Level id: meets, rectify or fails.")
@@ -44,8 +41,8 @@ class Assessment(_Frozen):
     vetoes: list[str] = Field(description="Vetoes that fired.")
 
 
-class DistrictNames(_Frozen):
-    """Names of the districts an application mentions, for explanations (None when the code is unknown)."""
+class DistrictNames(FrozenModel):
+    """Names of the districts an application mentions, from the standard's data (None: not named there)."""
 
     window_zh: str | None = None
     window_en: str | None = None
@@ -53,7 +50,7 @@ class DistrictNames(_Frozen):
     authority_en: str | None = None
 
 
-class ReviewContext(_Frozen):
+class ReviewContext(FrozenModel):
     """What application checks and review warnings read."""
 
     application: Application
@@ -61,7 +58,7 @@ class ReviewContext(_Frozen):
     names: DistrictNames = Field(default_factory=DistrictNames)
 
 
-class WindowOutcomeContext(_Frozen):
+class WindowOutcomeContext(FrozenModel):
     """What window outcome rules read (notice §5(3): 授予荣誉称号并表彰、授牌)."""
 
     window: Window = Field(description="The window as applied for (or as evaluated, without application).")
@@ -71,7 +68,7 @@ class WindowOutcomeContext(_Frozen):
     committee: Assessment | None = Field(None, description="The committee evaluation, when there is one.")
 
 
-class WindowRecord(_Frozen):
+class WindowRecord(FrozenModel):
     """One window an organisation entered, with the standard's verdicts the organisation rules read.
 
     ``plan``, ``strands`` and ``reported`` are PRE-4, PRE-5 and LF-8 of the window's evaluation (the
@@ -92,7 +89,7 @@ class EnteredWindow(WindowRecord):
     idle: bool | None = Field(description="The window ran no activity at all in the period.")
 
 
-class OrganisationContext(_Frozen):
+class OrganisationContext(FrozenModel):
     """What organisation outcome rules read: the organisation and every window it entered."""
 
     name: str | None = Field(description="The organisation's name as the windows give it.")

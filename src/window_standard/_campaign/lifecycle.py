@@ -139,7 +139,8 @@ def submit(
         update["contact"] = Contact.model_validate(contact)
     app = state.application.model_copy(update=update)
     result = campaign.standard.evaluate(app.window, explain=False)
-    checked = review(campaign.rules, campaign.stamp, app, result, dict(campaign.parameters))
+    params = dict(campaign.parameters)
+    checked = review(campaign.rules, campaign.stamp, app, result, params, campaign.district_names)
     if not checked.accepted:
         failed = tuple(checked.failed)
         return Refused(
@@ -270,7 +271,8 @@ def _failed_checks(
     """A refusal when a check due by ``stage`` definitely fails (no data is allowed until submission)."""
     due = set(STAGES[: STAGES.index(stage) + 1])
     result = campaign.standard.evaluate(app.window, explain=False)
-    checks, _ = run_checks(campaign.rules, app, assessment_of(result), dict(campaign.parameters))
+    params = dict(campaign.parameters)
+    checks, _ = run_checks(campaign.rules, app, assessment_of(result), params, campaign.district_names)
     failed = tuple(
         check_result(run)
         for run in checks

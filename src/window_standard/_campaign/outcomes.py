@@ -9,16 +9,18 @@ sorted, so the same inputs always give the same outcomes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from .._base import FrozenModel
 from .._model import Application, Window
 from .._result import LocalText, Result, StandardStamp
-from .._template import Lang
+from .._spec import Text
+from .._vocab import Lang
 from .build import CampaignRules, CompiledRule
 from .context import (
     EnteredWindow,
@@ -39,11 +41,7 @@ WindowOutcomeKind = Literal["honoured", "not_honoured"]
 OrganisationOutcomeKind = Literal["credit_points", "criticism", "none"]
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class WindowOutcome(_Frozen):
+class WindowOutcome(FrozenModel):
     """What one window receives, with the reasons."""
 
     window_id: str
@@ -63,7 +61,7 @@ class WindowOutcome(_Frozen):
     reasons: list[LocalText]
 
 
-class OrganisationOutcome(_Frozen):
+class OrganisationOutcome(FrozenModel):
     """What one organisation receives, with the reasons."""
 
     key: str = Field(description="The identifier the organisation is grouped by (a code, else its name).")
@@ -76,7 +74,7 @@ class OrganisationOutcome(_Frozen):
     reasons: list[LocalText]
 
 
-class CampaignOutcomes(_Frozen):
+class CampaignOutcomes(FrozenModel):
     """All outcomes of a campaign, and the results list for the public notice."""
 
     campaign: CampaignStamp
@@ -142,13 +140,14 @@ def compute_outcomes(
     standard: StandardStamp,
     entries: Sequence[Entry],
     params: dict[str, Any],
+    names: Mapping[str, Text],
 ) -> CampaignOutcomes:
-    """Outcomes of every window and organisation of the entries."""
+    """Outcomes of every window and organisation of the entries (``names``: the standard's district names)."""
     ordered = sorted(entries, key=lambda e: e.window_id)
     windows = [_window_outcome(rules, e, params) for e in ordered]
     organisations = [_organisation_outcome(rules, group, params) for group in _group_by_organisation(ordered)]
     organisations.sort(key=lambda o: o.key)
-    notice = rank_entries(_notice_entry(rules, w) for w in windows if w.outcome == "honoured")
+    notice = rank_entries(_notice_entry(names, w) for w in windows if w.outcome == "honoured")
     return CampaignOutcomes(
         campaign=stamp, standard=standard, windows=windows, organisations=organisations, notice=notice
     )
@@ -284,8 +283,8 @@ def _flag(result: Result, criterion: str) -> bool | None:
     return None if found is None else status_flag(found.status)
 
 
-def _notice_entry(rules: CampaignRules, outcome: WindowOutcome) -> NoticeEntry:
-    name = rules.spec.districts.get(outcome.district)
+def _notice_entry(names: Mapping[str, Text], outcome: WindowOutcome) -> NoticeEntry:
+    name = names.get(outcome.district)
     return NoticeEntry(
         rank=1,
         district=outcome.district,

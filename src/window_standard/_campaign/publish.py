@@ -11,34 +11,34 @@ import io
 import json
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from .._base import FrozenModel
 from .._result import LocalText
-from .._template import Lang
+from .._vocab import Lang, word
 
 __all__ = ["NOTICE_COLUMNS", "NoticeEntry", "notice_csv", "notice_json", "rank_entries"]
 
+_COLUMNS = (
+    "rank",
+    "district_code",
+    "district",
+    "window_id",
+    "window_name",
+    "organisation",
+    "committee_score",
+    "outcome",
+)
 #: CSV column headers per language, in order.
 NOTICE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "zh": (
-        "序号",
-        "区(市)县代码",
-        "区(市)县",
-        "窗口编号",
-        "窗口名称",
-        "物业服务机构",
-        "综合考评得分",
-        "评选结果",
-    ),
-    "en": ("No.", "District code", "District", "Window id", "Window name", "Organisation", "Score", "Result"),
+    lang: tuple(word(key, lang) for key in _COLUMNS) for lang in get_args(Lang)
 }
 
 
-class NoticeEntry(BaseModel):
+class NoticeEntry(FrozenModel):
     """One line of the public notice."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     rank: int = Field(ge=1, description="Position in the list (序号), 1-based.")
     district: str = Field(description="District code or functional zone.")

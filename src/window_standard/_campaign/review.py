@@ -7,14 +7,17 @@ result. An application is accepted only if every check holds; a rejection lists 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from .._base import FrozenModel
 from .._model import Application
 from .._result import FactValue, LocalText, Result, StandardStamp
-from .._template import Lang
+from .._spec import Text
+from .._vocab import COLON, Lang, aside, check_word, word
 from .build import CampaignRules, CompiledRule
 from .context import Assessment, DistrictNames, ReviewContext, assessment_of
 from .run import RuleRun, run_rule
@@ -26,24 +29,13 @@ __all__ = [
     "CheckResult",
     "ReviewWarning",
     "SelfAssessmentCheck",
-    "district_names",
+    "mentioned_districts",
     "review",
     "run_checks",
 ]
 
-_VERDICT = {
-    "pass": {"zh": "通过", "en": "passed"},
-    "fail": {"zh": "未通过", "en": "failed"},
-    "no_data": {"zh": "无数据（未通过）", "en": "no data (failed)"},
-}
-_ACCEPTED = {True: {"zh": "予以受理", "en": "accepted"}, False: {"zh": "不予受理", "en": "rejected"}}
 
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class CampaignStamp(_Frozen):
+class CampaignStamp(FrozenModel):
     """Which campaign rules produced a decision."""
 
     id: str
@@ -51,7 +43,7 @@ class CampaignStamp(_Frozen):
     digest: str = Field(description="sha256 of the canonical campaign file.")
 
 
-class CheckResult(_Frozen):
+class CheckResult(FrozenModel):
     """The verdict of one application check (APP-1 ...).
 
     ``status`` is ``pass`` when the check holds, ``fail`` when it does not and ``no_data`` when the form lacks
@@ -74,11 +66,13 @@ class CheckResult(_Frozen):
 
     def explain(self, lang: Lang = "zh") -> str:
         """One line: id, title, clause, verdict and the explanation with the observed values."""
-        verdict = _VERDICT[self.status][lang]
+        verdict = check_word(self.status, lang)
+        if self.status == "no_data":  # which does not hold: say so
+            verdict += aside(check_word("fail", lang), lang)
         return f"{self.id} {self.title.get(lang)} [{self.clause}] {verdict}: {self.explanation.get(lang)}"
 
 
-class ReviewWarning(_Frozen):
+class ReviewWarning(FrozenModel):
     """A warning shown with the review; it never rejects an application."""
 
     id: str
@@ -93,7 +87,7 @@ class ReviewWarning(_Frozen):
         return f"{self.id} {self.title.get(lang)} [{self.clause}]: {self.explanation.get(lang)}"
 
 
-class SelfAssessmentCheck(_Frozen):
+class SelfAssessmentCheck(FrozenModel):
     """The self-assessment as reported on the form beside the library's recomputation."""
 
     reported_score: Decimal | None
@@ -106,14 +100,13 @@ class SelfAssessmentCheck(_Frozen):
 
     def describe(self, lang: Lang = "zh") -> str:
         """``reported / recomputed`` with level titles, e.g. ``95.00（达标） / 86.50（限期整改）``."""
-        left, right = ("（", "）") if lang == "zh" else (" (", ")")
         reported = "—"
         if self.reported_score is not None and self.reported_level_title is not None:
-            reported = f"{self.reported_score}{left}{self.reported_level_title.get(lang)}{right}"
-        return f"{reported} / {self.recomputed_score}{left}{self.recomputed_level_title.get(lang)}{right}"
+            reported = f"{self.reported_score}{aside(self.reported_level_title.get(lang), lang)}"
+        return f"{reported} / {self.recomputed_score}{aside(self.recomputed_level_title.get(lang), lang)}"
 
 
-class ApplicationReview(_Frozen):
+class ApplicationReview(FrozenModel):
     """The review of one application: accepted or not, with every check's verdict and explanation."""
 
     campaign: CampaignStamp
@@ -132,21 +125,24 @@ class ApplicationReview(_Frozen):
 
     def explain(self, lang: Lang = "zh") -> str:
         """A multi-line summary: the decision, the scores, then each failed check and each warning."""
-        colon = "：" if lang == "zh" else ": "
-        head = "申报窗口" if lang == "zh" else "Application for"
-        scores = "自评得分（申报 / 复核）" if lang == "zh" else "Self-assessment (reported / recomputed)"
+        colon = COLON[lang]
+        decision = word("accepted" if self.accepted else "rejected", lang)
         lines = [
-            f"{head} {self.window_id} {self.window_name}{colon}{_ACCEPTED[self.accepted][lang]}",
-            f"  {scores}{colon}{self.self_assessment.describe(lang)}",
+            f"{word('application_for', lang)} {self.window_id} {self.window_name}{colon}{decision}",
+            f"  {word('self_assessment', lang)}{colon}{self.self_assessment.describe(lang)}",
         ]
         lines += [f"  {c.explain(lang)}" for c in self.failed]
         lines += [f"  {w.explain(lang)}" for w in self.warnings]
         return "\n".join(lines)
 
 
-def district_names(rules: CampaignRules, app: Application) -> DistrictNames:
-    """Names of the window's district and of the endorsing authority's district, when known."""
-    names = rules.spec.districts
+def mentioned_districts(names: Mapping[str, Text], app: Application) -> DistrictNames:
+    """Names of the window's district and of the endorsing authority's district, when the standard has them.
+
+    Args:
+        names: The standard's district names (:func:`window_standard._districts.district_names`).
+        app: The application.
+    """
     window = names.get(app.window.district)
     opinion = app.district_opinion
     authority = names.get(opinion.authority_district) if opinion is not None else None
@@ -159,10 +155,17 @@ def district_names(rules: CampaignRules, app: Application) -> DistrictNames:
 
 
 def run_checks(
-    rules: CampaignRules, app: Application, assessment: Assessment, params: dict[str, Any]
+    rules: CampaignRules,
+    app: Application,
+    assessment: Assessment,
+    params: dict[str, Any],
+    names: Mapping[str, Text],
 ) -> tuple[list[RuleRun], list[RuleRun]]:
-    """Run every check and every warning on one application; returns (checks, warnings that apply)."""
-    context = ReviewContext(application=app, assessment=assessment, names=district_names(rules, app))
+    """Run every check and every warning on one application; returns (checks, warnings that apply).
+
+    ``names`` are the standard's district names, which explanations read as ``names``.
+    """
+    context = ReviewContext(application=app, assessment=assessment, names=mentioned_districts(names, app))
     checks = [run_rule(rule, context, params) for rule in rules.checks]
     warnings = [run for run in (run_rule(rule, context, params) for rule in rules.warnings) if run.holds]
     return checks, warnings
@@ -174,6 +177,7 @@ def review(
     app: Application,
     result: Result,
     params: dict[str, Any],
+    names: Mapping[str, Text],
 ) -> ApplicationReview:
     """Review one application, given the standard's evaluation of its window.
 
@@ -183,9 +187,10 @@ def review(
         app: The validated application.
         result: The standard's evaluation of ``app.window``.
         params: The campaign parameters.
+        names: The standard's district names.
     """
     assessment = assessment_of(result)
-    checks, warnings = run_checks(rules, app, assessment, params)
+    checks, warnings = run_checks(rules, app, assessment, params, names)
     own = app.self_assessment
     reported_level = None if own is None else str(own.level)
     reported_title = None if own is None else LocalText(zh=own.level.label("zh"), en=own.level.label("en"))

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from .._spec import ParamScalar, Text
+from .._spec import ParamScalar, SpecModel, Text
 
 __all__ = [
     "PHASES",
@@ -44,18 +44,14 @@ STAGES: tuple[Stage, ...] = ("recommended", "endorsed", "submitted")
 Expression = Annotated[str, Field(min_length=1, description="An expression in the rule language.")]
 
 
-class _Spec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-class NoticeSource(_Spec):
+class NoticeSource(SpecModel):
     """A clause of the notice and the Chinese words the rule rests on (both required)."""
 
     clause: str = Field(pattern=r"^notice §\d(\(\d\))?$", description="The clause cited, as 'notice §4(2)'.")
     quote: str = Field(min_length=1, description="The notice's words, verbatim (a substring of the notice).")
 
 
-class PhaseSpec(_Spec):
+class PhaseSpec(SpecModel):
     """One phase of the timetable: its dates are parameters, so a variant can move them."""
 
     id: PhaseId
@@ -66,7 +62,7 @@ class PhaseSpec(_Spec):
     note: Text | None = Field(None, description="How the clause is read, where it needs reading.")
 
 
-class CheckSpec(_Spec):
+class CheckSpec(SpecModel):
     """An application check (accepted only if it holds) or a review warning (shown when it holds)."""
 
     id: str = Field(pattern=_RULE_ID, description="Stable id, e.g. APP-4.")
@@ -84,7 +80,7 @@ class CheckSpec(_Spec):
     advice: Text | None = Field(None, description="What the applicant can do about it.")
 
 
-class OutcomeRuleSpec(_Spec):
+class OutcomeRuleSpec(SpecModel):
     """A rule that gives an outcome when its condition holds (first one that holds wins)."""
 
     id: str = Field(pattern=_RULE_ID, description="Stable id, e.g. OUT-1.")
@@ -109,14 +105,14 @@ class OrganisationRuleSpec(OutcomeRuleSpec):
     outcome: Literal["credit_points", "criticism"] = Field(description="What the rule gives.")
 
 
-class WindowOutcomes(_Spec):
+class WindowOutcomes(SpecModel):
     """Outcome rules for windows; a window none of them gives an outcome to is not honoured."""
 
     rules: list[WindowRuleSpec] = Field(min_length=1)
     otherwise: Text = Field(description="The label of the default outcome (not honoured).")
 
 
-class WindowFacts(_Spec):
+class WindowFacts(SpecModel):
     """Criteria of the standard whose verdicts are read as facts of each entered window."""
 
     plan: str = Field(pattern=_RULE_ID, description="The organisation adopted a campaign plan (PRE-4).")
@@ -128,7 +124,7 @@ class WindowFacts(_Spec):
     )
 
 
-class OrganisationOutcomes(_Spec):
+class OrganisationOutcomes(SpecModel):
     """Outcome rules for organisations, with a per-window rule whose result they read (``idle``).
 
     ``facts`` names the criteria of the standard whose verdicts fill ``plan``, ``strands`` and ``reported``
@@ -144,7 +140,7 @@ class OrganisationOutcomes(_Spec):
     otherwise: Text = Field(description="The label of the default outcome (none).")
 
 
-class CampaignSpec(_Spec):
+class CampaignSpec(SpecModel):
     """A ``campaign.yaml``: the campaign rules that go with one edition of the standard."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Campaign id.")
@@ -163,6 +159,3 @@ class CampaignSpec(_Spec):
     warnings: list[CheckSpec] = Field(default_factory=list)
     window_outcomes: WindowOutcomes
     organisation_outcomes: OrganisationOutcomes
-    districts: dict[str, Text] = Field(
-        default_factory=dict, description="Names of district codes and functional zones, for notices."
-    )

@@ -14,8 +14,9 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, Any, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import Field, TypeAdapter
 
+from .._base import FrozenModel
 from .._model import Application, Window
 from .._result import LocalText
 from .context import Assessment
@@ -65,25 +66,21 @@ STATUSES: tuple[Status, ...] = (
 )
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Step(_Frozen):
+class Step(FrozenModel):
     """One entry of a state's history: the status reached and the date it was reached on."""
 
     status: Status
     on: date
 
 
-class Evaluation(_Frozen):
+class Evaluation(FrozenModel):
     """The committee's evaluation (综合考评) of the window."""
 
     window: Window = Field(description="The committee's window document (assessor: committee).")
     assessment: Assessment = Field(description="The standard's evaluation of it.")
 
 
-class Decision(_Frozen):
+class Decision(FrozenModel):
     """The decision on the window's title (notice §5(3)), with its reasons."""
 
     outcome: Literal["honoured", "not_honoured"]
@@ -93,7 +90,7 @@ class Decision(_Frozen):
     reasons: list[LocalText]
 
 
-class _State(_Frozen):
+class _State(FrozenModel):
     application: Application = Field(description="The application as filled in so far.")
     history: tuple[Step, ...] = Field(default=(), description="Statuses reached, oldest first.")
 

@@ -8,7 +8,7 @@ from types import MappingProxyType
 from typing import Generic, Literal, TypeAlias, TypeVar
 
 from .._result import LocalText
-from .._template import Lang
+from .._vocab import Lang
 from .review import CheckResult
 from .states import Status
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING
 
 from .._model import Window
+from .._numbers import DECIMAL_CONTEXT, ZERO_POINTS, quantize_points
 from .._result import CriterionResult, Result
 
 if TYPE_CHECKING:
@@ -36,16 +37,13 @@ __all__ = [
     "check_veto_dominance",
 ]
 
-_ZERO = Decimal("0.00")
-_CENT = Decimal("0.01")
-
 
 class ConsistencyError(AssertionError):
     """A consistency check failed; the message says which criterion and which values."""
 
 
 def _points(criterion: CriterionResult) -> Decimal:
-    return criterion.points if criterion.points is not None else _ZERO
+    return criterion.points if criterion.points is not None else ZERO_POINTS
 
 
 def _scored(result: Result) -> list[CriterionResult]:
@@ -59,7 +57,7 @@ def check_score_bounds(result: Result) -> None:
             if c.points is not None:
                 raise ConsistencyError(f"{c.id} does not apply but has {c.points} points")
             continue
-        if c.points is None or c.max_points is None or not _ZERO <= c.points <= c.max_points:
+        if c.points is None or c.max_points is None or not ZERO_POINTS <= c.points <= c.max_points:
             raise ConsistencyError(f"{c.id} has {c.points} points, outside [0, {c.max_points}]")
         expected = "pass" if c.points == c.max_points else "fail" if c.points == 0 else "partial"
         if c.status != expected and not (c.status == "no_data" and c.points == 0):
@@ -68,9 +66,9 @@ def check_score_bounds(result: Result) -> None:
         if c.kind in ("prerequisite", "veto") and c.points is not None:
             raise ConsistencyError(f"{c.id} is a {c.kind} but has {c.points} points")
     for cat in result.categories.values():
-        if not _ZERO <= cat.score <= cat.max_score:
+        if not ZERO_POINTS <= cat.score <= cat.max_score:
             raise ConsistencyError(f"category {cat.id} scores {cat.score}, outside [0, {cat.max_score}]")
-    if not _ZERO <= result.score <= result.max_score:
+    if not ZERO_POINTS <= result.score <= result.max_score:
         raise ConsistencyError(f"total {result.score} is outside [0, {result.max_score}]")
 
 
@@ -82,8 +80,8 @@ def check_category_sums(standard: Standard, result: Result) -> None:
     for cat in result.categories.values():
         members = [result.criteria[cid] for cid in cat.criteria]
         applicable = [m for m in members if m.status != "not_applicable"]
-        score = sum((_points(m) for m in applicable), _ZERO)
-        top = sum((m.max_points or _ZERO for m in applicable), _ZERO)
+        score = sum((_points(m) for m in applicable), ZERO_POINTS)
+        top = sum((m.max_points or ZERO_POINTS for m in applicable), ZERO_POINTS)
         if (cat.score, cat.max_score) != (score, top):
             raise ConsistencyError(
                 f"category {cat.id} is {cat.score}/{cat.max_score}, its criteria add up to {score}/{top}"
@@ -93,13 +91,13 @@ def check_category_sums(standard: Standard, result: Result) -> None:
         cid for cat in result.categories.values() for cid in cat.criteria
     ):
         raise ConsistencyError("the categories do not list exactly the scored criteria")
-    raw = sum((cat.score for cat in result.categories.values()), _ZERO)
-    raw_max = sum((cat.max_score for cat in result.categories.values()), _ZERO)
+    raw = sum((cat.score for cat in result.categories.values()), ZERO_POINTS)
+    raw_max = sum((cat.max_score for cat in result.categories.values()), ZERO_POINTS)
     if (result.raw_score, result.raw_max) != (raw, raw_max):
         raise ConsistencyError(
             f"raw score {result.raw_score}/{result.raw_max}, categories add up to {raw}/{raw_max}"
         )
-    bonus = sum((_points(c) for c in result.criteria.values() if c.kind == "bonus"), _ZERO)
+    bonus = sum((_points(c) for c in result.criteria.values() if c.kind == "bonus"), ZERO_POINTS)
     if result.bonus != bonus:
         raise ConsistencyError(f"bonus {result.bonus}, bonus criteria add up to {bonus}")
 
@@ -109,9 +107,10 @@ def check_normalisation(result: Result) -> None:
 
     When no scored criterion applies (``raw_max`` is 0) the total is the bonus alone, capped.
     """
-    normalised = _ZERO
+    normalised = ZERO_POINTS
     if result.raw_max:
-        normalised = (result.raw_score / result.raw_max * result.max_score).quantize(_CENT, ROUND_HALF_UP)
+        with localcontext(DECIMAL_CONTEXT):  # as the engine computes it, whatever the caller's context
+            normalised = quantize_points(result.raw_score / result.raw_max * result.max_score)
     expected = min(result.max_score, normalised + result.bonus)
     if result.score != expected:
         raise ConsistencyError(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from .._model import Window
+from .._numbers import decimal_text
 
 if TYPE_CHECKING:
     from .runner import Outcome
@@ -29,7 +30,7 @@ class _Dumper(yaml.SafeDumper):
 def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
     if value == value.to_integral_value():
         return dumper.represent_int(int(value))
-    return dumper.represent_scalar("tag:yaml.org,2002:float", format(value.normalize(), "f"))
+    return dumper.represent_scalar("tag:yaml.org,2002:float", decimal_text(value))
 
 
 def _enum(dumper: yaml.SafeDumper, value: Enum) -> yaml.ScalarNode:

@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any
 
 from .._expr import nodes as n
+from .._numbers import decimal_text
 
 __all__ = ["show", "show_number"]
 
@@ -18,9 +19,7 @@ def show_number(value: Decimal) -> str:
     """A number as a reader writes it: ``3``, ``0.5``, ``unbounded``, ``-unbounded``."""
     if value.is_infinite():
         return "unbounded" if value > 0 else "-unbounded"
-    if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
-    return format(value.normalize(), "f")
+    return decimal_text(value)
 
 
 def _literal(value: Any) -> str:

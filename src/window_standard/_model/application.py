@@ -16,9 +16,11 @@ import re
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BeforeValidator, Field, field_validator
 from pydantic.config import JsonDict
 
+from .._base import FrozenModel
+from .._numbers import CENT, DECIMAL_CONTEXT
 from .labels import LabelledEnum
 from .window import FUNCTIONAL_ZONES, Window
 
@@ -35,7 +37,6 @@ __all__ = [
 
 _DISTRICT = re.compile(r"[0-9]{6}")
 _ZONES_TEXT = ", ".join(sorted(FUNCTIONAL_ZONES))
-_CENT = Decimal("0.01")
 
 
 def _zh(label: str) -> JsonDict:
@@ -68,13 +69,7 @@ class MaterialKind(LabelledEnum):
     OTHER = "other", "其他材料", "Other material"
 
 
-class _Section(BaseModel):
-    """Common configuration: unknown keys are errors and instances are immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Contact(_Section):
+class Contact(FrozenModel):
     """The person the association can contact about the application (联系人)."""
 
     name: str = Field(
@@ -86,7 +81,7 @@ class Contact(_Section):
     )
 
 
-class SelfAssessment(_Section):
+class SelfAssessment(FrozenModel):
     """The self-assessment result the organisation reports on the form (自评得分及等级)."""
 
     score: Annotated[Decimal, BeforeValidator(_reject_bool)] = Field(
@@ -105,12 +100,13 @@ class SelfAssessment(_Section):
     @classmethod
     def check_places(cls, value: Decimal) -> Decimal:
         """Refuse more than two decimal places; normalise to two places."""
-        if value != value.quantize(_CENT):
+        places = value.quantize(CENT, context=DECIMAL_CONTEXT)
+        if value != places:
             raise ValueError(f"score {value} has more than two decimal places")
-        return value.quantize(_CENT)
+        return places
 
 
-class OrganisationRecommendation(_Section):
+class OrganisationRecommendation(FrozenModel):
     """The property service organisation's recommendation opinion (物业服务机构推荐意见)."""
 
     recommends: bool = Field(
@@ -122,7 +118,7 @@ class OrganisationRecommendation(_Section):
     )
 
 
-class DistrictOpinion(_Section):
+class DistrictOpinion(FrozenModel):
     """The district housing authority's recommendation opinion (区(市)县房产管理部门推荐意见)."""
 
     authority_district: str = Field(
@@ -153,14 +149,14 @@ class DistrictOpinion(_Section):
         )
 
 
-class Material(_Section):
+class Material(FrozenModel):
     """One supporting material attached to the application (参评材料)."""
 
     title: str = Field(min_length=1, description="Title of the material.", json_schema_extra=_zh("材料名称"))
     kind: MaterialKind = Field(description="Kind of material.", json_schema_extra=_zh("材料类型"))
 
 
-class Application(_Section):
+class Application(FrozenModel):
     """An application for the quality service window title (Annex 2 form) with the window it is for.
 
     Every section of the form may be omitted (a form being filled in); the campaign rules reject an

@@ -15,12 +15,11 @@ Example:
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal, Self
+from typing import Self
+
+from .._vocab import Lang
 
 __all__ = ["LabelledEnum", "Lang"]
-
-#: A label language: ``"zh"`` (Chinese) or ``"en"`` (English).
-Lang = Literal["zh", "en"]
 
 
 class LabelledEnum(StrEnum):

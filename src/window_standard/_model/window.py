@@ -17,9 +17,10 @@ import re
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
 from pydantic.config import JsonDict
 
+from .._base import FrozenModel
 from .enums import (
     ActivityKind,
     Assessor,
@@ -34,9 +35,24 @@ from .enums import (
 from .identifiers import validate_credit_code, validate_organisation_code, validate_registration_number
 
 __all__ = [
-    "CREDIT_CODE_FROM", "FUNCTIONAL_ZONES", "Activity", "Amount", "Complaints", "Count", "Environment",
-    "Incidents", "LeiFeng", "Organisation", "Process", "Project", "Quality", "Repairs", "Staff", "Survey",
-    "VolunteerTeam", "Window"
+    "CREDIT_CODE_FROM",
+    "FUNCTIONAL_ZONES",
+    "Activity",
+    "Amount",
+    "Complaints",
+    "Count",
+    "Environment",
+    "Incidents",
+    "LeiFeng",
+    "Organisation",
+    "Process",
+    "Project",
+    "Quality",
+    "Repairs",
+    "Staff",
+    "Survey",
+    "VolunteerTeam",
+    "Window",
 ]
 
 #: Functional zones accepted as a district (高新区, 天府新区, 东部新区): they have no GB/T 2260 code.
@@ -84,42 +100,50 @@ def _not_above(value: int | None, info: ValidationInfo, bound: str) -> None:
         raise ValueError(f"{info.field_name} ({value}) cannot exceed {bound} ({limit})")
 
 
-class _Section(BaseModel):
-    """Common configuration: unknown keys are errors and instances are immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Project(_Section):
+class Project(FrozenModel):
     """The managed area (物业管理区域 / 项目) the window serves."""
 
-    name: str | None = Field(None, min_length=1, description="Name of the managed area.",
-                             json_schema_extra=_zh("项目名称"))
-    property_type: PropertyType | None = Field(None, description="Type of property.",
-                                               json_schema_extra=_zh("物业类型"))
+    name: str | None = Field(
+        None, min_length=1, description="Name of the managed area.", json_schema_extra=_zh("项目名称")
+    )
+    property_type: PropertyType | None = Field(
+        None, description="Type of property.", json_schema_extra=_zh("物业类型")
+    )
     households: Count | None = Field(None, description="Number of households.", json_schema_extra=_zh("户数"))
-    floor_area_m2: Amount | None = Field(None, description="Gross floor area in square metres.",
-                                         json_schema_extra=_zh("建筑面积（平方米）"))
+    floor_area_m2: Amount | None = Field(
+        None, description="Gross floor area in square metres.", json_schema_extra=_zh("建筑面积（平方米）")
+    )
 
 
-class Organisation(_Section):
+class Organisation(FrozenModel):
     """The property service organisation (物业服务机构) operating the window."""
 
-    name: str | None = Field(None, min_length=1, description="Registered name.",
-                             json_schema_extra=_zh("名称"))
-    kind: OrganisationKind | None = Field(None, description="Enterprise or other manager.",
-                                          json_schema_extra=_zh("机构类型"))
-    engaged_for_area: bool | None = Field(None, strict=True,
-                                          description="Engaged to provide property services for this area.",
-                                          json_schema_extra=_zh("受聘提供物业服务"))
-    registration_number: str | None = Field(None, description="Business registration number, 15 digits.",
-                                            json_schema_extra=_zh("营业执照注册号"))
-    organisation_code: str | None = Field(None, description="Organisation code (GB 11714), XXXXXXXX-C.",
-                                          json_schema_extra=_zh("组织机构代码"))
-    credit_code: str | None = Field(None, description="Unified social credit code (GB 32100), 18 characters.",
-                                    json_schema_extra=_zh("统一社会信用代码"))
-    campaign_plan_adopted_on: dt.date | None = Field(None, description="Date the campaign plan was adopted.",
-                                                     json_schema_extra=_zh("制定创建方案日期"))
+    name: str | None = Field(
+        None, min_length=1, description="Registered name.", json_schema_extra=_zh("名称")
+    )
+    kind: OrganisationKind | None = Field(
+        None, description="Enterprise or other manager.", json_schema_extra=_zh("机构类型")
+    )
+    engaged_for_area: bool | None = Field(
+        None,
+        strict=True,
+        description="Engaged to provide property services for this area.",
+        json_schema_extra=_zh("受聘提供物业服务"),
+    )
+    registration_number: str | None = Field(
+        None, description="Business registration number, 15 digits.", json_schema_extra=_zh("营业执照注册号")
+    )
+    organisation_code: str | None = Field(
+        None, description="Organisation code (GB 11714), XXXXXXXX-C.", json_schema_extra=_zh("组织机构代码")
+    )
+    credit_code: str | None = Field(
+        None,
+        description="Unified social credit code (GB 32100), 18 characters.",
+        json_schema_extra=_zh("统一社会信用代码"),
+    )
+    campaign_plan_adopted_on: dt.date | None = Field(
+        None, description="Date the campaign plan was adopted.", json_schema_extra=_zh("制定创建方案日期")
+    )
 
     @field_validator("registration_number")
     @classmethod
@@ -140,21 +164,27 @@ class Organisation(_Section):
         return None if value is None else validate_credit_code(value)
 
 
-class Environment(_Section):
+class Environment(FrozenModel):
     """The service environment of the window (服务环境)."""
 
-    signage: bool | None = Field(None, strict=True, description="Window name sign clearly visible.",
-                                 json_schema_extra=_zh("标识醒目"))
-    displays: list[Display] | None = Field(None, description="Items publicly displayed.",
-                                           json_schema_extra=_zh("公示内容"))
-    facilities: list[Facility] | None = Field(None, description="Convenience facilities provided.",
-                                              json_schema_extra=_zh("便民设施"))
-    clean_and_tidy: bool | None = Field(None, strict=True, description="Clean and tidy at inspection.",
-                                        json_schema_extra=_zh("整洁有序"))
-    no_smoking: bool | None = Field(None, strict=True, description="No smoking observed at inspection.",
-                                    json_schema_extra=_zh("禁止吸烟"))
-    accessible_entrance: bool | None = Field(None, strict=True, description="Barrier-free entrance.",
-                                             json_schema_extra=_zh("无障碍通道"))
+    signage: bool | None = Field(
+        None, strict=True, description="Window name sign clearly visible.", json_schema_extra=_zh("标识醒目")
+    )
+    displays: list[Display] | None = Field(
+        None, description="Items publicly displayed.", json_schema_extra=_zh("公示内容")
+    )
+    facilities: list[Facility] | None = Field(
+        None, description="Convenience facilities provided.", json_schema_extra=_zh("便民设施")
+    )
+    clean_and_tidy: bool | None = Field(
+        None, strict=True, description="Clean and tidy at inspection.", json_schema_extra=_zh("整洁有序")
+    )
+    no_smoking: bool | None = Field(
+        None, strict=True, description="No smoking observed at inspection.", json_schema_extra=_zh("禁止吸烟")
+    )
+    accessible_entrance: bool | None = Field(
+        None, strict=True, description="Barrier-free entrance.", json_schema_extra=_zh("无障碍通道")
+    )
 
     @field_validator("displays", "facilities")
     @classmethod
@@ -164,23 +194,30 @@ class Environment(_Section):
         return value
 
 
-class Staff(_Section):
+class Staff(FrozenModel):
     """The window's own staff (服务人员)."""
 
-    headcount: Count | None = Field(None, description="Number of window staff.",
-                                    json_schema_extra=_zh("人数"))
-    in_uniform: Count | None = Field(None, description="Staff seen in uniform at inspection.",
-                                     json_schema_extra=_zh("统一着装人数"))
-    with_badge: Count | None = Field(None, description="Staff seen wearing a badge at inspection.",
-                                     json_schema_extra=_zh("佩戴工牌人数"))
-    certified: Count | None = Field(None, description="Staff holding a professional certificate.",
-                                    json_schema_extra=_zh("持证上岗人数"))
-    etiquette_training_hours: Amount | None = Field(None, description="Staff-hours of etiquette training.",
-                                                    json_schema_extra=_zh("礼仪培训学时"))
-    courteous_language: bool | None = Field(None, strict=True, description="Courteous language used.",
-                                            json_schema_extra=_zh("文明用语"))
-    conduct_violations: Count | None = Field(None, description="Conduct violations observed.",
-                                             json_schema_extra=_zh("违纪行为次数"))
+    headcount: Count | None = Field(
+        None, description="Number of window staff.", json_schema_extra=_zh("人数")
+    )
+    in_uniform: Count | None = Field(
+        None, description="Staff seen in uniform at inspection.", json_schema_extra=_zh("统一着装人数")
+    )
+    with_badge: Count | None = Field(
+        None, description="Staff seen wearing a badge at inspection.", json_schema_extra=_zh("佩戴工牌人数")
+    )
+    certified: Count | None = Field(
+        None, description="Staff holding a professional certificate.", json_schema_extra=_zh("持证上岗人数")
+    )
+    etiquette_training_hours: Amount | None = Field(
+        None, description="Staff-hours of etiquette training.", json_schema_extra=_zh("礼仪培训学时")
+    )
+    courteous_language: bool | None = Field(
+        None, strict=True, description="Courteous language used.", json_schema_extra=_zh("文明用语")
+    )
+    conduct_violations: Count | None = Field(
+        None, description="Conduct violations observed.", json_schema_extra=_zh("违纪行为次数")
+    )
 
     @field_validator("in_uniform", "with_badge", "certified")
     @classmethod
@@ -190,28 +227,42 @@ class Staff(_Section):
         return value
 
 
-class Process(_Section):
+class Process(FrozenModel):
     """The service process of the window (服务流程)."""
 
-    first_inquiry_responsibility: bool | None = Field(None, strict=True,
-                                                      description="First-inquiry responsibility in force.",
-                                                      json_schema_extra=_zh("首问负责制"))
-    one_time_notification: bool | None = Field(None, strict=True, description="One-time notification used.",
-                                               json_schema_extra=_zh("一次性告知"))
-    time_limits_published: bool | None = Field(None, strict=True, description="Time limits published.",
-                                               json_schema_extra=_zh("限时办结承诺"))
-    weekly_opening_hours: Amount | None = Field(None, description="Opening hours per week.",
-                                                json_schema_extra=_zh("每周开放时长（小时）"))
-    weekend_duty: bool | None = Field(None, strict=True, description="Staffed at weekends.",
-                                      json_schema_extra=_zh("周末值班"))
-    repair_intake_24h: bool | None = Field(None, strict=True, description="Repairs taken 24 hours a day.",
-                                           json_schema_extra=_zh("24小时报修受理"))
-    emergency_response_minutes: Amount | None = Field(None, description="Emergency response time in minutes.",
-                                                      json_schema_extra=_zh("应急响应时间（分钟）"))
-    complaint_reply_hours: Amount | None = Field(None, description="Complaint reply time in hours.",
-                                                 json_schema_extra=_zh("投诉回复时限（小时）"))
-    logs: list[LogKind] | None = Field(None, description="Logs the window keeps.",
-                                       json_schema_extra=_zh("工作记录"))
+    first_inquiry_responsibility: bool | None = Field(
+        None,
+        strict=True,
+        description="First-inquiry responsibility in force.",
+        json_schema_extra=_zh("首问负责制"),
+    )
+    one_time_notification: bool | None = Field(
+        None, strict=True, description="One-time notification used.", json_schema_extra=_zh("一次性告知")
+    )
+    time_limits_published: bool | None = Field(
+        None, strict=True, description="Time limits published.", json_schema_extra=_zh("限时办结承诺")
+    )
+    weekly_opening_hours: Amount | None = Field(
+        None, description="Opening hours per week.", json_schema_extra=_zh("每周开放时长（小时）")
+    )
+    weekend_duty: bool | None = Field(
+        None, strict=True, description="Staffed at weekends.", json_schema_extra=_zh("周末值班")
+    )
+    repair_intake_24h: bool | None = Field(
+        None,
+        strict=True,
+        description="Repairs taken 24 hours a day.",
+        json_schema_extra=_zh("24小时报修受理"),
+    )
+    emergency_response_minutes: Amount | None = Field(
+        None, description="Emergency response time in minutes.", json_schema_extra=_zh("应急响应时间（分钟）")
+    )
+    complaint_reply_hours: Amount | None = Field(
+        None, description="Complaint reply time in hours.", json_schema_extra=_zh("投诉回复时限（小时）")
+    )
+    logs: list[LogKind] | None = Field(
+        None, description="Logs the window keeps.", json_schema_extra=_zh("工作记录")
+    )
 
     @field_validator("logs")
     @classmethod
@@ -221,7 +272,7 @@ class Process(_Section):
         return value
 
 
-class Survey(_Section):
+class Survey(FrozenModel):
     """An owner satisfaction survey over the campaign period."""
 
     sampled: Count = Field(description="Owners surveyed.", json_schema_extra=_zh("调查户数"))
@@ -235,13 +286,15 @@ class Survey(_Section):
         return value
 
 
-class Complaints(_Section):
+class Complaints(FrozenModel):
     """Complaints over the campaign period."""
 
     received: Count = Field(description="Complaints received.", json_schema_extra=_zh("受理投诉数"))
     resolved: Count = Field(description="Complaints resolved.", json_schema_extra=_zh("处理完结数"))
-    valid_confirmed: Count = Field(description="Valid complaints confirmed by the authority.",
-                                   json_schema_extra=_zh("主管部门确认的有效投诉数"))
+    valid_confirmed: Count = Field(
+        description="Valid complaints confirmed by the authority.",
+        json_schema_extra=_zh("主管部门确认的有效投诉数"),
+    )
 
     @field_validator("resolved", "valid_confirmed")
     @classmethod
@@ -251,7 +304,7 @@ class Complaints(_Section):
         return value
 
 
-class Repairs(_Section):
+class Repairs(FrozenModel):
     """Repair requests over the campaign period."""
 
     requested: Count = Field(description="Repair requests received.", json_schema_extra=_zh("报修数"))
@@ -267,51 +320,63 @@ class Repairs(_Section):
         return value
 
 
-class Quality(_Section):
+class Quality(FrozenModel):
     """Service quality counts over the campaign period (服务质量)."""
 
-    survey: Survey | None = Field(None, description="Satisfaction survey; null when none was made.",
-                                  json_schema_extra=_zh("满意度调查"))
-    complaints: Complaints | None = Field(None, description="Complaint counts.",
-                                          json_schema_extra=_zh("投诉"))
+    survey: Survey | None = Field(
+        None, description="Satisfaction survey; null when none was made.", json_schema_extra=_zh("满意度调查")
+    )
+    complaints: Complaints | None = Field(
+        None, description="Complaint counts.", json_schema_extra=_zh("投诉")
+    )
     repairs: Repairs | None = Field(None, description="Repair counts.", json_schema_extra=_zh("维修"))
 
 
-class VolunteerTeam(_Section):
+class VolunteerTeam(FrozenModel):
     """The window's volunteer service team."""
 
-    established_on: dt.date = Field(description="Date the team was established.",
-                                    json_schema_extra=_zh("成立日期"))
+    established_on: dt.date = Field(
+        description="Date the team was established.", json_schema_extra=_zh("成立日期")
+    )
     members: Count = Field(description="Number of members.", json_schema_extra=_zh("队员人数"))
 
 
-class Activity(_Section):
+class Activity(FrozenModel):
     """One Learn-from-Lei-Feng activity."""
 
     date: dt.date = Field(description="Date of the activity.", json_schema_extra=_zh("活动日期"))
     kind: ActivityKind = Field(description="Kind of activity.", json_schema_extra=_zh("活动类型"))
-    title: str | None = Field(None, min_length=1, description="Title of the activity.",
-                              json_schema_extra=_zh("活动名称"))
-    participants: Count | None = Field(None, description="Staff and volunteers taking part.",
-                                       json_schema_extra=_zh("参与人数"))
-    owner_participants: Count | None = Field(None, description="Owners taking part.",
-                                             json_schema_extra=_zh("业主参与人数"))
+    title: str | None = Field(
+        None, min_length=1, description="Title of the activity.", json_schema_extra=_zh("活动名称")
+    )
+    participants: Count | None = Field(
+        None, description="Staff and volunteers taking part.", json_schema_extra=_zh("参与人数")
+    )
+    owner_participants: Count | None = Field(
+        None, description="Owners taking part.", json_schema_extra=_zh("业主参与人数")
+    )
 
 
-class LeiFeng(_Section):
+class LeiFeng(FrozenModel):
     """Learn-from-Lei-Feng activities (学雷锋活动)."""
 
-    volunteer_team: VolunteerTeam | None = Field(None, description="Volunteer team; null when there is none.",
-                                                 json_schema_extra=_zh("志愿服务队"))
-    activities: list[Activity] | None = Field(None, description="Activities held.",
-                                              json_schema_extra=_zh("活动记录"))
-    publicity_platforms: list[PublicityPlatform] | None = Field(None, description="Publicity platforms used.",
-                                                                json_schema_extra=_zh("宣传平台"))
+    volunteer_team: VolunteerTeam | None = Field(
+        None, description="Volunteer team; null when there is none.", json_schema_extra=_zh("志愿服务队")
+    )
+    activities: list[Activity] | None = Field(
+        None, description="Activities held.", json_schema_extra=_zh("活动记录")
+    )
+    publicity_platforms: list[PublicityPlatform] | None = Field(
+        None, description="Publicity platforms used.", json_schema_extra=_zh("宣传平台")
+    )
     reports_to_association: list[dt.date] | None = Field(
-        None, description="Dates of newsletters or briefings sent to the association.",
-        json_schema_extra=_zh("向协会报送简讯、简报日期"))
-    moral_lecture_hall: bool | None = Field(None, strict=True, description="A moral lecture hall is run.",
-                                            json_schema_extra=_zh("道德讲堂"))
+        None,
+        description="Dates of newsletters or briefings sent to the association.",
+        json_schema_extra=_zh("向协会报送简讯、简报日期"),
+    )
+    moral_lecture_hall: bool | None = Field(
+        None, strict=True, description="A moral lecture hall is run.", json_schema_extra=_zh("道德讲堂")
+    )
 
     @field_validator("publicity_platforms")
     @classmethod
@@ -321,57 +386,87 @@ class LeiFeng(_Section):
         return value
 
 
-class Incidents(_Section):
+class Incidents(FrozenModel):
     """Incidents within the period, as confirmed by the authority."""
 
     major_safety_accident: bool | None = Field(
-        None, strict=True, description="A major safety accident the organisation is liable for.",
-        json_schema_extra=_zh("重大安全责任事故"))
+        None,
+        strict=True,
+        description="A major safety accident the organisation is liable for.",
+        json_schema_extra=_zh("重大安全责任事故"),
+    )
     illegal_charging_confirmed: bool | None = Field(
-        None, strict=True, description="Illegal charging confirmed by the authority.",
-        json_schema_extra=_zh("违规收费"))
-    falsified_materials: bool | None = Field(None, strict=True, description="Falsified materials submitted.",
-                                             json_schema_extra=_zh("弄虚作假"))
+        None,
+        strict=True,
+        description="Illegal charging confirmed by the authority.",
+        json_schema_extra=_zh("违规收费"),
+    )
+    falsified_materials: bool | None = Field(
+        None, strict=True, description="Falsified materials submitted.", json_schema_extra=_zh("弄虚作假")
+    )
 
 
-class Window(_Section):
+class Window(FrozenModel):
     """A property-management service window and the facts of one assessment of it.
 
     Identity fields are required; every section may be omitted and then holds no data.
     """
 
-    id: str = Field(min_length=1, max_length=64, description="The portal's own identifier.",
-                    json_schema_extra=_zh("窗口编号"))
+    id: str = Field(
+        min_length=1,
+        max_length=64,
+        description="The portal's own identifier.",
+        json_schema_extra=_zh("窗口编号"),
+    )
     name: str = Field(min_length=1, description="Name of the window.", json_schema_extra=_zh("窗口名称"))
     kind: WindowKind = Field(description="Kind of window.", json_schema_extra=_zh("窗口类型"))
     kind_other: str | None = Field(
-        None, validate_default=True, description="What the window is; required exactly when kind is other.",
-        json_schema_extra=_zh("其他类型说明"))
+        None,
+        validate_default=True,
+        description="What the window is; required exactly when kind is other.",
+        json_schema_extra=_zh("其他类型说明"),
+    )
     district: str = Field(
         description="GB/T 2260 county-level code (6 digits) or a functional zone: gaoxin, tianfu, dongbu.",
-        json_schema_extra={"title_zh": "区(市)县", "pattern": "^([0-9]{6}|gaoxin|tianfu|dongbu)$"})
-    address: str | None = Field(None, min_length=1, description="Street address.",
-                                json_schema_extra=_zh("地址"))
-    assessed_on: dt.date = Field(description="The date the facts describe.",
-                                 json_schema_extra=_zh("评价日期"))
+        json_schema_extra={"title_zh": "区(市)县", "pattern": "^([0-9]{6}|gaoxin|tianfu|dongbu)$"},
+    )
+    address: str | None = Field(
+        None, min_length=1, description="Street address.", json_schema_extra=_zh("地址")
+    )
+    assessed_on: dt.date = Field(
+        description="The date the facts describe.", json_schema_extra=_zh("评价日期")
+    )
     assessor: Assessor = Field(description="Who assessed the window.", json_schema_extra=_zh("评价主体"))
-    project: Project = Field(default_factory=Project, description="The managed area.",
-                             json_schema_extra=_zh("物业项目"))
-    organisation: Organisation = Field(default_factory=Organisation,
-                                       description="The property service organisation.",
-                                       json_schema_extra=_zh("物业服务机构"))
-    environment: Environment = Field(default_factory=Environment, description="Service environment.",
-                                     json_schema_extra=_zh("服务环境"))
-    staff: Staff = Field(default_factory=Staff, description="Window staff.",
-                         json_schema_extra=_zh("服务人员"))
-    process: Process = Field(default_factory=Process, description="Service process.",
-                             json_schema_extra=_zh("服务流程"))
-    quality: Quality = Field(default_factory=Quality, description="Service quality counts.",
-                             json_schema_extra=_zh("服务质量"))
-    lei_feng: LeiFeng = Field(default_factory=LeiFeng, description="Learn-from-Lei-Feng activities.",
-                              json_schema_extra=_zh("学雷锋活动"))
-    incidents: Incidents = Field(default_factory=Incidents, description="Incidents within the period.",
-                                 json_schema_extra=_zh("事故与违规"))
+    project: Project = Field(
+        default_factory=Project, description="The managed area.", json_schema_extra=_zh("物业项目")
+    )
+    organisation: Organisation = Field(
+        default_factory=Organisation,
+        description="The property service organisation.",
+        json_schema_extra=_zh("物业服务机构"),
+    )
+    environment: Environment = Field(
+        default_factory=Environment, description="Service environment.", json_schema_extra=_zh("服务环境")
+    )
+    staff: Staff = Field(
+        default_factory=Staff, description="Window staff.", json_schema_extra=_zh("服务人员")
+    )
+    process: Process = Field(
+        default_factory=Process, description="Service process.", json_schema_extra=_zh("服务流程")
+    )
+    quality: Quality = Field(
+        default_factory=Quality, description="Service quality counts.", json_schema_extra=_zh("服务质量")
+    )
+    lei_feng: LeiFeng = Field(
+        default_factory=LeiFeng,
+        description="Learn-from-Lei-Feng activities.",
+        json_schema_extra=_zh("学雷锋活动"),
+    )
+    incidents: Incidents = Field(
+        default_factory=Incidents,
+        description="Incidents within the period.",
+        json_schema_extra=_zh("事故与违规"),
+    )
 
     @field_validator("kind_other")
     @classmethod

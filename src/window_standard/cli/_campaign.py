@@ -19,19 +19,14 @@ from .._campaign.outcomes import CampaignOutcomes
 from .._campaign.review import ApplicationReview
 from .._errors import RuleDefinitionError, WindowStandardError
 from .._model import Application, Assessor, Window
+from .._vocab import COLON, aside, check_word
 from ._evaluate import BadInput, fail, load, read_document
 from ._options import LangOption, RulesOption, StandardOption
-from ._render import Lang, code, district_label, footer, table
+from ._render import Lang, code, district_label, footer, table, word
 
 __all__ = ["OutcomesFormat", "ReviewFormat", "outcomes", "review"]
 
 _SUFFIXES = (".yaml", ".yml", ".json")
-_COLON = {Lang.zh: "：", Lang.en: ": "}
-_VERDICT = {
-    "pass": ("通过", "passed"),
-    "fail": ("未通过", "failed"),
-    "no_data": ("无数据", "no data"),
-}
 
 
 class ReviewFormat(StrEnum):
@@ -114,14 +109,12 @@ def outcomes(
     elif format is OutcomesFormat.json:
         typer.echo(result.model_dump_json(indent=2))
     else:
-        typer.echo("\n".join([*_outcome_lines(result, lang), "", *_footer(campaign, lang)]))
+        typer.echo("\n".join([*_outcome_lines(result, campaign, lang), "", *_footer(campaign, lang)]))
 
 
 def _footer(campaign: Campaign, lang: Lang) -> list[str]:
-    head = "活动规则" if lang is Lang.zh else "Campaign rules"
-    digest = "摘要" if lang is Lang.zh else "digest"
-    stamp = f"{campaign.id} {campaign.version} ({digest} {campaign.digest[:12]})"
-    return [f"{head}{_COLON[lang]}{stamp}", *footer(campaign.standard, lang)]
+    stamp = f"{campaign.id} {campaign.version} ({word('digest', lang)} {campaign.digest[:12]})"
+    return [f"{word('campaign_rules', lang)}{COLON[code(lang)]}{stamp}", *footer(campaign.standard, lang)]
 
 
 def _campaign(standard: str | None, rules: Path | None) -> Campaign:
@@ -187,51 +180,43 @@ def _invalid(path: Path, what: str, exc: ValidationError) -> BadInput:
 
 def _review_lines(checked: ApplicationReview, lang: Lang) -> list[str]:
     lc = code(lang)
-    colon = _COLON[lang]
-    zh = lang is Lang.zh
-    decision = ("予以受理" if zh else "accepted") if checked.accepted else ("不予受理" if zh else "rejected")
+    colon = COLON[lc]
+    decision = word("accepted" if checked.accepted else "rejected", lang)
     lines = [
-        f"== {'申报窗口' if zh else 'Application for'} {checked.window_id} {checked.window_name} ==",
-        f"{'审核结果' if zh else 'Decision'}{colon}{decision}",
-        f"{'自评得分（申报 / 复核）' if zh else 'Self-assessment (reported / recomputed)'}{colon}"
-        f"{checked.self_assessment.describe(lc)}",
+        f"== {word('application_for', lang)} {checked.window_id} {checked.window_name} ==",
+        f"{word('decision', lang)}{colon}{decision}",
+        f"{word('self_assessment', lang)}{colon}{checked.self_assessment.describe(lc)}",
         "",
     ]
     rows = [
-        [
-            c.id,
-            _VERDICT[c.status][0 if zh else 1],
-            c.clause,
-            f"{c.title.get(lc)}{colon}{c.explanation.get(lc)}",
-        ]
+        [c.id, check_word(c.status, lc), c.clause, f"{c.title.get(lc)}{colon}{c.explanation.get(lc)}"]
         for c in checked.checks
     ]
-    headers = ["审核项", "结果", "依据", "说明"] if zh else ["Check", "Result", "Clause", "Explanation"]
+    headers = [word(key, lang) for key in ("check", "verdict", "clause", "explanation")]
     lines += table(headers, rows)
     if checked.warnings:
-        lines += ["", f"{'提示' if zh else 'Warnings'}{colon}"]
+        lines += ["", f"{word('warnings', lang)}{colon}"]
         lines += [f"  {w.explain(lc)}" for w in checked.warnings]
     return lines
 
 
-def _outcome_lines(result: CampaignOutcomes, lang: Lang) -> list[str]:
+def _outcome_lines(result: CampaignOutcomes, campaign: Campaign, lang: Lang) -> list[str]:
     lc = code(lang)
-    zh = lang is Lang.zh
-    lines = [f"== {'服务窗口' if zh else 'Windows'} =="]
+    lines = [f"== {word('windows', lang)} =="]
     for w in result.windows:
         score = "—" if w.committee_score is None else str(w.committee_score)
-        place = district_label(w.district, lang)
+        place = district_label(campaign.standard, w.district, lang)
         lines.append(f"{w.window_id} {w.window_name} ({place}, {score}): {w.outcome_title.get(lc)}")
         lines += [f"  {reason.get(lc)}" for reason in w.reasons]
-    lines += ["", f"== {'物业服务机构' if zh else 'Organisations'} =="]
+    lines += ["", f"== {word('organisations', lang)} =="]
     for o in result.organisations:
         lines.append(f"{o.name or o.key} ({', '.join(o.windows)}): {o.outcome_title.get(lc)}")
         lines += [f"  {reason.get(lc)}" for reason in o.reasons]
-    lines += ["", f"== {'公示名单' if zh else 'Public notice'} =="]
+    lines += ["", f"== {word('public_notice', lang)} =="]
     rows = [
         [
             str(e.rank),
-            district_label(e.district, lang),
+            district_label(campaign.standard, e.district, lang),
             e.window_id,
             e.window_name,
             e.organisation or "",
@@ -239,8 +224,7 @@ def _outcome_lines(result: CampaignOutcomes, lang: Lang) -> list[str]:
         ]
         for e in result.notice
     ]
-    headers = ["序号", "区(市)县", "窗口编号", "窗口名称", "物业服务机构", "得分"]
-    if not zh:
-        headers = ["No.", "District", "Window id", "Window name", "Organisation", "Score"]
-    lines += table(headers, rows, right=(0, 5)) if rows else ["（无）" if zh else "(none)"]
+    columns = ("rank", "district", "window_id", "window_name", "organisation", "committee_score")
+    headers = [word(key, lang) for key in columns]
+    lines += table(headers, rows, right=(0, 5)) if rows else [aside(word("none", lang), lc).strip()]
     return lines

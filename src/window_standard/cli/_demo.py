@@ -72,7 +72,7 @@ def demo(lang: Annotated[Lang, typer.Option("--lang", help="Language of the tabl
             [
                 path.name,
                 window.name,
-                district_label(window.district, lang),
+                district_label(std, window.district, lang),
                 level,
                 str(result.score),
                 blockers,

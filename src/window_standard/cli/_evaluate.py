@@ -187,7 +187,7 @@ def evaluate(
     else:
         lines: list[str] = []
         for path, window, result in results:
-            lines += render_result(result, window, lang, explain=explain, file=str(path))
+            lines += render_result(result, window, lang, standard=std, explain=explain, file=str(path))
             lines.append("")
         lines += footer(std, lang)
         typer.echo("\n".join(lines))

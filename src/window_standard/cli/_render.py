@@ -7,18 +7,19 @@ Chinese characters take two terminal columns; every width here is a *display* wi
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from enum import StrEnum
-from types import MappingProxyType
 from typing import Literal
 
+from .._districts import district_name
 from .._model import Window
 from .._result import CriterionResult, Result
 from .._standard import Standard
-from .._template import Lang as Code
+from .._vocab import COLON, status_word
+from .._vocab import Lang as Code
+from .._vocab import word as vocab_word
 
 __all__ = [
-    "DISTRICTS",
     "Lang",
     "code",
     "display_width",
@@ -41,94 +42,14 @@ class Lang(StrEnum):
     en = "en"
 
 
-#: County-level divisions of Chengdu (and functional zones), including later changes and 简阳市.
-DISTRICTS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {
-        "510104": ("锦江区", "Jinjiang"),
-        "510105": ("青羊区", "Qingyang"),
-        "510106": ("金牛区", "Jinniu"),
-        "510107": ("武侯区", "Wuhou"),
-        "510108": ("成华区", "Chenghua"),
-        "510112": ("龙泉驿区", "Longquanyi"),
-        "510113": ("青白江区", "Qingbaijiang"),
-        "510114": ("新都区", "Xindu"),
-        "510115": ("温江区", "Wenjiang"),
-        "510116": ("双流区", "Shuangliu District"),
-        "510117": ("郫都区", "Pidu"),
-        "510118": ("新津区", "Xinjin District"),
-        "510121": ("金堂县", "Jintang"),
-        "510122": ("双流县", "Shuangliu County"),
-        "510124": ("郫县", "Pi County"),
-        "510129": ("大邑县", "Dayi"),
-        "510131": ("蒲江县", "Pujiang"),
-        "510132": ("新津县", "Xinjin County"),
-        "510181": ("都江堰市", "Dujiangyan"),
-        "510182": ("彭州市", "Pengzhou"),
-        "510183": ("邛崃市", "Qionglai"),
-        "510184": ("崇州市", "Chongzhou"),
-        "510185": ("简阳市", "Jianyang"),
-        "gaoxin": ("高新区", "Hi-tech Zone"),
-        "tianfu": ("天府新区", "Tianfu New Area"),
-        "dongbu": ("东部新区", "Eastern New Area"),
-    }
-)
-
-_STATUS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {
-        "pass": ("符合", "met"),
-        "partial": ("部分符合", "partly met"),
-        "fail": ("不符合", "not met"),
-        "not_applicable": ("不适用", "n/a"),
-        "no_data": ("无数据", "no data"),
-    }
-)
-_VETO_STATUS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {"pass": ("未触发", "not fired"), "fail": ("触发否决", "FIRED")}
-)
-_BONUS_STATUS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {"pass": ("获得加分", "earned"), "fail": ("未获加分", "not earned")}
-)
-_WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {
-        "window": ("窗口", "Window"),
-        "file": ("文件", "File"),
-        "district": ("区(市)县", "District"),
-        "level": ("等级", "Level"),
-        "score": ("得分", "Score"),
-        "detail": (
-            "适用条目得分 {raw} / {raw_max}，加分 {bonus}",
-            "applicable criteria {raw} / {raw_max}, bonus {bonus}",
-        ),
-        "category": ("类别", "Category"),
-        "criterion": ("条目", "Criterion"),
-        "status": ("状态", "Status"),
-        "points": ("得分/满分", "Points"),
-        "explanation": ("说明", "Explanation"),
-        "title": ("名称", "Title"),
-        "vetoes": ("一票否决", "Vetoes fired"),
-        "gates": ("未满足的前提条件", "Prerequisites failed"),
-        "none": ("无", "none"),
-        "rectify": ("整改清单", "Rectification list"),
-        "ruleset": ("规则集", "Rule set"),
-        "digest": ("摘要", "digest"),
-        "note": (
-            "注意：本规则集为重构版本，并非官方标准。",
-            "Note: this rule set is a reconstruction, not the official standard.",
-        ),
-    }
-)
-_COLON = {"zh": "：", "en": ": "}
-
-
 def code(lang: Lang) -> Code:
     """The library's language code (``"zh"`` or ``"en"``) of an output language."""
     return "zh" if lang == Lang.zh else "en"
 
 
 def word(key: str, lang: Lang) -> str:
-    """A fixed UI word in one language."""
-    zh, en = _WORDS[key]
-    return zh if lang == Lang.zh else en
+    """A fixed word of the vocabulary (:data:`window_standard._vocab.WORDS`) in a command's language."""
+    return vocab_word(key, code(lang))
 
 
 def display_width(text: str) -> int:
@@ -194,21 +115,18 @@ def wrap(text: str, width: int = 100) -> list[str]:
     return [*lines, current.rstrip()]
 
 
-def district_label(code: str, lang: Lang) -> str:
-    """A district code with its name when known: ``青羊区 510105``."""
-    names = DISTRICTS.get(code)
-    if names is None:
-        return code
-    name = names[0] if lang == Lang.zh else names[1]
-    return f"{name} {code}" if code[0].isdigit() else name
+def district_label(standard: Standard, district: str, lang: Lang) -> str:
+    """A district with the standard's name for it: ``青羊区 510105``, ``成都高新区``; unnamed: the code."""
+    name = district_name(standard.spec, district, code(lang))
+    if name is None:
+        return district
+    return f"{name} {district}" if district[:1].isdigit() else name
 
 
 def status_label(criterion: CriterionResult, lang: Lang) -> str:
-    """The status of a criterion in words (a veto's ``fail`` reads as "fired", a bonus's as "not earned")."""
-    special = {"veto": _VETO_STATUS, "bonus": _BONUS_STATUS}.get(criterion.kind, _STATUS)
-    table_ = special if criterion.status in special else _STATUS
-    zh, en = table_[criterion.status]
-    return zh if lang == Lang.zh else en
+    """The status of a criterion in words (a veto's ``fail`` reads "veto applies", a bonus's "not earned")."""
+    kind = criterion.kind
+    return status_word(criterion.status, code(lang), veto=kind == "veto", bonus=kind == "bonus")
 
 
 def points_text(criterion: CriterionResult) -> str:
@@ -220,14 +138,23 @@ def points_text(criterion: CriterionResult) -> str:
 
 
 def render_result(
-    result: Result, window: Window, lang: Lang, *, explain: bool = True, file: str | None = None
+    result: Result,
+    window: Window,
+    lang: Lang,
+    *,
+    standard: Standard,
+    explain: bool = True,
+    file: str | None = None,
 ) -> list[str]:
-    """The per-window block of ``evaluate``: identity, level, score, categories, criteria, rectifications."""
-    colon = _COLON[lang]
+    """The per-window block of ``evaluate``: identity, level, score, categories, criteria, rectifications.
+
+    ``standard`` is the one that produced ``result``; it names the window's district.
+    """
+    colon = COLON[code(lang)]
     lines = [f"== {word('window', lang)} {result.window_id} {window.name} =="]
     if file is not None:
         lines.append(f"{word('file', lang)}{colon}{file}")
-    lines.append(f"{word('district', lang)}{colon}{district_label(window.district, lang)}")
+    lines.append(f"{word('district', lang)}{colon}{district_label(standard, window.district, lang)}")
     title = result.level_title
     lines.append(f"{word('level', lang)}{colon}{title.zh} / {title.en} ({result.level})")
     detail = word("detail", lang).format(raw=result.raw_score, raw_max=result.raw_max, bonus=result.bonus)
@@ -262,7 +189,7 @@ def render_result(
 
 def footer(standard: Standard, lang: Lang) -> list[str]:
     """The closing lines: the rule set (id, version, 12-character digest) and, if reconstructed, a warning."""
-    colon = _COLON[lang]
+    colon = COLON[code(lang)]
     stamp = f"{standard.id} {standard.version} ({word('digest', lang)} {standard.digest[:12]})"
     lines = [f"{word('ruleset', lang)}{colon}{stamp}"]
     disclaimer = standard.disclaimer
