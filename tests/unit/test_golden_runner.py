@@ -16,6 +16,8 @@ from typer.testing import CliRunner
 
 import window_standard as ws
 from window_standard._golden import (
+    BEGIN,
+    END,
     CaseFileError,
     Mismatch,
     coverage_table,
@@ -24,7 +26,6 @@ from window_standard._golden import (
     run_folder,
     write_readme_table,
 )
-from window_standard._golden_table import BEGIN, END
 from window_standard.cli import app
 
 ROOT = Path(__file__).resolve().parents[2]
