@@ -15,9 +15,10 @@ case is reported without a traceback: its description, ``FAIL <name> (<file>:<li
 per unmet expectation (expected and actual values, and the criterion's explanation). An invalid case file
 or rule set is a collection error listing every problem at ``file:line:col``.
 
-The plugin imports nothing of the library when pytest starts: the rule set and its cases are loaded, once
-per edition folder and session, when the first matching file is collected. Projects without such files see
-no difference. Disable it with ``-p no:window_standard``.
+At start-up this module imports only pytest (and, as Python imports a package before its modules, the
+``window_standard`` package itself); the case models, the loader, the runner and the rule set are imported
+or loaded when the first matching file is collected, once per edition folder and session. Projects without
+such files collect nothing more. Disable the plugin with ``-p no:window_standard``.
 """
 
 from __future__ import annotations
