@@ -4,6 +4,10 @@
 - ``standard``: the packaged edition, loaded once per session (a ``Standard`` is immutable);
 - ``mini_rules``: a fresh copy of the minimal valid rule set ``tests/errors/minimal/`` in a temporary folder,
   with helpers to edit its files and load it.
+
+The golden cases (``tests/golden/*.golden.yaml``) are collected by the package's own pytest plugin,
+``window_standard._golden.plugin``, which the ``pytest11`` entry point registers; :func:`pytest_configure`
+registers it here too when the installed metadata predates the entry point (an old editable install).
 """
 
 from __future__ import annotations
@@ -23,6 +27,14 @@ import window_standard as ws
 TESTS = Path(__file__).resolve().parent
 DATA = TESTS / "data"
 MINIMAL_RULES = TESTS / "errors" / "minimal"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from window_standard._golden import plugin
+
+    manager = config.pluginmanager
+    if not manager.is_registered(plugin) and not manager.is_blocked("window_standard"):
+        manager.register(plugin, "window_standard")
 
 
 @pytest.fixture(scope="session")

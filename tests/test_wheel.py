@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
+
+from window_standard._golden import load_suite
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,6 +40,9 @@ def test_the_wheel_contains_the_rule_sets_and_the_notice(wheel: Path) -> None:
     ):
         assert required in names, f"{required} missing from {wheel.name}"
     assert not any(name.startswith(("tests/", "rules/")) for name in names)
+    (entry_points,) = (name for name in names if name.endswith(".dist-info/entry_points.txt"))
+    text = zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "[pytest11]\nwindow_standard = window_standard._golden.plugin\n" in text, text
 
 
 @pytest.mark.slow
@@ -65,3 +71,27 @@ def test_a_non_editable_install_loads_and_runs_the_demo(wheel: Path, tmp_path: P
     assert lines[2] == "cdpma-window-2013"
     assert "1-meets.yaml" in done.stdout and "5-out-of-scope.yaml" in done.stdout
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.slow
+def test_an_installed_wheel_runs_golden_cases_with_plain_pytest(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    shutil.copytree(ROOT / "rules" / "cdpma-window-2013", tmp_path / "my_rules" / "cdpma-window-2013")
+    cases = len(load_suite(ROOT / "rules" / "cdpma-window-2013")[1])
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    env.pop("PYTEST_DISABLE_PLUGIN_AUTOLOAD", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "my_rules"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"{cases} passed" in done.stdout.splitlines()[-1], done.stdout

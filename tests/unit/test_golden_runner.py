@@ -1,12 +1,13 @@
-"""The golden-case runner: case files, overrides, located errors, outcomes, ``test`` command, table."""
+"""The golden-case runner: case files, overrides, located errors, outcomes, ``test`` command, table.
+
+The pytest plugin that collects the same cases is tested in ``test_golden_plugin.py``.
+"""
 
 from __future__ import annotations
 
 import json
 import os
 import shutil
-import subprocess
-import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -16,6 +17,8 @@ from typer.testing import CliRunner
 
 import window_standard as ws
 from window_standard._golden import (
+    BEGIN,
+    END,
     CaseFileError,
     Mismatch,
     coverage_table,
@@ -24,7 +27,6 @@ from window_standard._golden import (
     run_folder,
     write_readme_table,
 )
-from window_standard._golden_table import BEGIN, END
 from window_standard.cli import app
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -497,30 +499,7 @@ def test_readme_without_markers(rules: Path) -> None:
         write_readme_table(rules)
 
 
-# --- pytest collection ---------------------------------------------------------------------------
-
-
-@pytest.mark.slow
-def test_pytest_collects_each_case_by_name(rules: Path, tmp_path: Path) -> None:
-    write(rules, "a.yaml", PASSING + FAILING)
-    suite = tmp_path / "suite"
-    suite.mkdir()
-    shutil.copy(ROOT / "tests" / "golden" / "conftest.py", suite / "conftest.py")
-    (suite / "mine.golden.yaml").write_text(f"rules: {rules}\n", encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-v", "-p", "no:cacheprovider", "-p", "no:randomly", str(suite)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=suite,
-        check=False,
-    )
-    assert run.returncode == 1, run.stdout + run.stderr
-    assert "mine.golden.yaml::base-passes PASSED" in run.stdout
-    assert "mine.golden.yaml::wrong-everywhere FAILED" in run.stdout
-    assert "every expectation is wrong\nFAIL wrong-everywhere (" in run.stdout
-    assert "     score: expected 98.00, got 99.00\n" in run.stdout
+# --- decimals ------------------------------------------------------------------------------------
 
 
 def test_points_survive_as_decimals(rules: Path) -> None:

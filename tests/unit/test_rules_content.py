@@ -9,8 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 import window_standard as ws
-from window_standard._golden import GoldenCase, coverage_table, load_suite, readme_table
-from window_standard._golden_table import REGENERATE
+from window_standard._golden import REGENERATE, GoldenCase, coverage_table, load_suite, readme_table
 from window_standard._load import load_yaml_text
 from window_standard._spec import CriterionSpec
 

@@ -1,29 +1,8 @@
-"""Golden cases: YAML test cases of a rule set, and their runner (``window-standard test RULES_DIR``).
+"""Running golden cases: compare an evaluation with a case's expectations, and run a whole folder.
 
-A rule set folder may hold ``cases/``: *base windows* (``base-*.yaml``, full window documents) and *case
-files* (every other ``*.yaml``). A case file is a YAML list of cases::
-
-    - name: lf2-partial-four-activities          # unique over the folder; the pytest id
-      description: 4 volunteer activities in the period → 4 of 6 points
-      base: base-window.yaml                     # a base-*.yaml window in the cases folder
-      set:                                       # dotted-path overrides on a deep copy of the base
-        lei_feng.activities.4.date: 2013-02-28   # a number indexes a list; `null` sets null
-        staff: {headcount: 10, in_uniform: 10}   # a whole mapping or list may be replaced
-      remove: [quality.survey]                   # optional: delete keys (the model's default: no data)
-      as_of: 2013-06-20                          # optional: resolve dated parameters on this date
-      expect:                                    # at least one expectation; each is checked exactly
-        level: rectify
-        score: "89.89"                           # decimal strings (at most two places)
-        bonus: "0.00"
-        criteria: {LF-2: "4.00"}                 # points per criterion (null: not applicable)
-        status: {LF-2: partial}                  # pass | partial | fail | not_applicable | no_data
-        vetoes: [VETO-3]                         # exactly the vetoes that fire (order does not matter)
-        prerequisites: [PRE-1]                   # exactly the prerequisites that fail
-
-``set`` is applied before ``remove``; a path to a key the base does not have is an error (the base must be
-a full document). Case files are read with the safe loader, validated by pydantic models that forbid
-unknown keys, and checked against the standard: an empty ``expect``, an unknown level or rule id, points
-expected of a gate or veto are errors at ``file:line:col`` (:class:`CaseFileError`).
+:func:`run_case` evaluates one :class:`~window_standard._golden.spec.GoldenCase` with the public
+``Standard.evaluate`` and lists every expectation it does not meet (:class:`Mismatch`); :func:`run_folder`
+loads a rule set folder and its cases and runs them all (``window-standard test RULES_DIR``).
 """
 
 from __future__ import annotations
@@ -33,28 +12,20 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ._errors import Location
-from ._golden_load import case_files, load_cases
-from ._golden_spec import CaseFileError, ExpectSpec, GoldenCase
-from ._golden_table import coverage_table, readme_table, write_readme_table
-from ._library import load_standard
-from ._result import Result
-from ._standard import Standard
+from .. import Result, Standard, load_standard
+from .._errors import Location
+from .._numbers import CENT
+from .load import load_cases
+from .spec import ExpectSpec, GoldenCase
 
 __all__ = [
-    "CaseFileError",
     "CaseOutcome",
-    "GoldenCase",
     "GoldenReport",
     "Mismatch",
-    "case_files",
-    "coverage_table",
-    "load_cases",
+    "compare",
     "load_suite",
-    "readme_table",
     "run_case",
     "run_folder",
-    "write_readme_table",
 ]
 
 
@@ -223,7 +194,7 @@ def compare(expect: ExpectSpec, result: Result) -> list[Mismatch]:
 
 
 def _points(value: Decimal | None) -> str:
-    return "null" if value is None else str(value.quantize(Decimal("0.01")))
+    return "null" if value is None else str(value.quantize(CENT))
 
 
 def _ids(ids: list[str]) -> str:

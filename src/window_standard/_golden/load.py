@@ -12,19 +12,19 @@ import difflib
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from ._errors import Location, Problem, RuleDefinitionError
-from ._golden_spec import CASE_HINT, CaseFileError, CaseSpec, ExpectSpec, GoldenCase
-from ._load import LoadedYaml, Path_, load_yaml_file
-from ._model import Window
-from ._spec import StandardSpec, validate_document
+from .._errors import Location, Problem, RuleDefinitionError
+from .._load import LoadedYaml, Path_, load_yaml_file
+from .._model import Window
+from .._spec import StandardSpec, validate_document
+from .spec import CASE_HINT, CaseFileError, CaseSpec, ExpectSpec, GoldenCase
 
-__all__ = ["case_files", "load_cases"]
+__all__ = ["CaseSet", "case_files", "collect_cases", "load_cases"]
 
 _GATE_STATUSES = ("pass", "fail", "no_data")
 _CASES_ADAPTER = TypeAdapter(list[CaseSpec])
@@ -38,6 +38,43 @@ def case_files(rules_dir: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if not p.name.startswith("base-"))
 
 
+@dataclass(frozen=True)
+class CaseSet:
+    """The cases of a rule set folder that loaded, and every problem found on the way.
+
+    A case with a problem of its own is left out of :attr:`cases`; a problem in a base window leaves out
+    every case built on it.
+
+    Attributes:
+        cases: The valid cases, in file order.
+        problems: Every problem of every case file and base window, in the order found.
+    """
+
+    cases: tuple[GoldenCase, ...]
+    problems: tuple[Problem, ...]
+
+
+def collect_cases(rules_dir: Path, standard: StandardSpec) -> CaseSet:
+    """Load every case of a rule set folder, keeping the valid ones and every problem (never raises).
+
+    Args:
+        rules_dir: The edition folder (holding ``cases/``).
+        standard: The standard's validated spec (for rule ids, kinds and level ids).
+
+    Returns:
+        The valid cases and the problems; a folder without case files has one problem (WS106).
+    """
+    files = case_files(rules_dir)
+    if not files:
+        where = Location(str(rules_dir / "cases"), 1, 1)
+        hint = "add cases/*.yaml files"
+        return CaseSet((), (Problem("WS106", f"no case files in {rules_dir / 'cases'}", hint, where),))
+    loader = _CaseLoader(rules_dir / "cases", standard)
+    for file in files:
+        loader.load_file(file)
+    return CaseSet(tuple(loader.cases), tuple(loader.problems))
+
+
 def load_cases(rules_dir: Path, standard: StandardSpec) -> tuple[GoldenCase, ...]:
     """Load and check every case of a rule set folder against its standard.
 
@@ -48,18 +85,10 @@ def load_cases(rules_dir: Path, standard: StandardSpec) -> tuple[GoldenCase, ...
     Raises:
         CaseFileError: With every problem of every case file, at ``file:line:col``.
     """
-    files = case_files(rules_dir)
-    if not files:
-        where = Location(str(rules_dir / "cases"), 1, 1)
-        raise CaseFileError(
-            [Problem("WS106", f"no case files in {rules_dir / 'cases'}", "add cases/*.yaml files", where)]
-        )
-    loader = _CaseLoader(rules_dir / "cases", standard)
-    for file in files:
-        loader.load_file(file)
-    if loader.problems:
-        raise CaseFileError(loader.problems)
-    return tuple(loader.cases)
+    found = collect_cases(rules_dir, standard)
+    if found.problems:
+        raise CaseFileError(found.problems)
+    return found.cases
 
 
 class _CaseLoader:

@@ -2,26 +2,26 @@
 
 The table sits in ``RULES_DIR/README.md`` between :data:`BEGIN` and :data:`END`. Regenerate it with::
 
-    python -m window_standard._golden_table rules/cdpma-window-2013
+    python -m window_standard._golden.table rules/cdpma-window-2013
 """
 
 from __future__ import annotations
 
 import sys
-from decimal import Decimal
 from pathlib import Path
 
-from ._golden_load import load_cases
-from ._golden_spec import GoldenCase
-from ._library import load_standard
-from ._spec import CriterionSpec
+from .. import load_standard
+from .._numbers import decimal_text
+from .._spec import CriterionSpec
+from .load import load_cases
+from .spec import GoldenCase
 
 __all__ = ["BEGIN", "END", "REGENERATE", "coverage_table", "readme_table", "write_readme_table"]
 
 BEGIN = "<!-- BEGIN GENERATED TABLE -->"
 END = "<!-- END GENERATED TABLE -->"
 #: The command that rewrites a README's table (``{rules_dir}`` is filled in).
-REGENERATE = "PYTHONPATH=src python -m window_standard._golden_table {rules_dir}"
+REGENERATE = "PYTHONPATH=src python -m window_standard._golden.table {rules_dir}"
 
 _HEADER = (
     "| id | kind / category | points | title (zh) | provenance | clause | cases |",
@@ -46,7 +46,7 @@ def coverage_table(rules_dir: Path) -> str:
 
 def _row(spec: CriterionSpec, cases: tuple[GoldenCase, ...]) -> str:
     kind = spec.category if spec.kind == "scored" else spec.kind
-    points = "—" if spec.points is None else _number(spec.points)
+    points = "—" if spec.points is None else decimal_text(spec.points)
     if spec.kind == "bonus":
         points = "+" + points
     provenance: str = spec.provenance
@@ -56,10 +56,6 @@ def _row(spec: CriterionSpec, cases: tuple[GoldenCase, ...]) -> str:
     names = ", ".join(covering) if covering else "**none**"
     cells = (spec.id, kind or "", points, spec.title.zh, provenance, spec.source.clause or "—", names)
     return "| " + " | ".join(_cell(c) for c in cells) + " |"
-
-
-def _number(value: Decimal) -> str:
-    return str(int(value)) if value == value.to_integral_value() else format(value.normalize(), "f")
 
 
 def _cell(text: str) -> str:
@@ -95,7 +91,7 @@ def write_readme_table(rules_dir: Path) -> bool:
 
 def _main(argv: list[str]) -> int:
     if len(argv) != 1:
-        print("usage: python -m window_standard._golden_table RULES_DIR", file=sys.stderr)
+        print("usage: python -m window_standard._golden.table RULES_DIR", file=sys.stderr)
         return 2
     changed = write_readme_table(Path(argv[0]))
     print(f"{Path(argv[0]) / 'README.md'}: {'table updated' if changed else 'table already up to date'}")

@@ -3,7 +3,7 @@
 A case file (``RULES_DIR/cases/*.yaml``, except ``base-*.yaml``) is a YAML list of cases. Each case names a
 base window (a full window document ``base-*.yaml`` in the same folder), changes it with dotted-path
 overrides, and states what the evaluation must give. See :mod:`window_standard._golden` for the format and
-:mod:`window_standard._golden_load` for loading.
+:mod:`window_standard._golden.load` for loading.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from ._errors import Location, Problem, RuleDefinitionError
-from ._model import Window
+from .._errors import Location, Problem, RuleDefinitionError
+from .._model import Window
 
 __all__ = ["CASE_HINT", "CaseFileError", "CaseSpec", "ExpectSpec", "GoldenCase", "Status"]
 
