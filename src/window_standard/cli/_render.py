@@ -10,12 +10,13 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from .._model import Window
-from .._result import CriterionResult, Result
-from .._standard import Standard
-from .._template import Lang as Code
+if TYPE_CHECKING:  # annotations only: rendering needs no library module imported at start-up
+    from .._model import Window
+    from .._result import CriterionResult, Result
+    from .._standard import Standard
+    from .._template import Lang as Code
 
 __all__ = [
     "DISTRICTS",
