@@ -34,6 +34,7 @@ def test_the_wheel_contains_the_rule_sets_and_the_notice(wheel: Path) -> None:
         "window_standard/_rules/cdpma-window-2013/sources/notice-2013-9.zh.txt",
         "window_standard/_rules/cdpma-window-2013/examples/windows/1-meets.yaml",
         "window_standard/cli/__init__.py",
+        "window_standard/py.typed",  # the package says "Typing :: Typed" (PEP 561)
     ):
         assert required in names, f"{required} missing from {wheel.name}"
     assert not any(name.startswith(("tests/", "rules/")) for name in names)
