@@ -20,7 +20,18 @@ ROOT = Path(__file__).resolve().parents[1]
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet", "-w", str(out), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--quiet",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
         check=True,
         capture_output=True,
     )
@@ -37,6 +48,7 @@ def test_the_wheel_contains_the_rule_sets_and_the_notice(wheel: Path) -> None:
         "window_standard/_rules/cdpma-window-2013/sources/notice-2013-9.zh.txt",
         "window_standard/_rules/cdpma-window-2013/examples/windows/1-meets.yaml",
         "window_standard/cli/__init__.py",
+        "window_standard/py.typed",  # the package says "Typing :: Typed" (PEP 561)
     ):
         assert required in names, f"{required} missing from {wheel.name}"
     assert not any(name.startswith(("tests/", "rules/")) for name in names)
@@ -63,7 +75,12 @@ def test_a_non_editable_install_loads_and_runs_the_demo(wheel: Path, tmp_path: P
     )
     env = {**os.environ, "PYTHONPATH": str(target)}
     done = subprocess.run(
-        [sys.executable, "-c", script, "demo"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-c", script, "demo"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     lines = done.stdout.splitlines()
     assert lines[0].startswith(str(target)), lines[0]

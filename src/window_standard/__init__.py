@@ -2,18 +2,15 @@
 
 Load an edition with :func:`load_standard`, evaluate a :class:`Window` with :meth:`Standard.evaluate`, and
 read the explainable :class:`Result`. Everything not listed in ``__all__`` is private.
+
+The public names are imported on first use (PEP 562), so that ``import window_standard`` stays cheap and
+loads only what a program uses: the campaign and the comparison of standards are not imported until
+``review_application``, ``campaign_outcomes`` or ``diff`` (or their classes) are asked for.
 """
 
 from __future__ import annotations
 
-from ._campaign import ApplicationReview, CampaignOutcomes, campaign_outcomes, review_application
-from ._diff import StandardDiff, diff
-from ._engine import engines
-from ._errors import Location, Problem, RuleDefinitionError, WindowStandardError
-from ._library import EditionInfo, Library, list_editions, load_standard
-from ._model import Application, Window
-from ._result import CategoryResult, CriterionResult, LocalText, Rectification, Result, StandardStamp
-from ._standard import Standard
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
@@ -44,3 +41,61 @@ __all__ = [
     "load_standard",
     "review_application",
 ]
+
+if TYPE_CHECKING:
+    from ._campaign.campaign import campaign_outcomes, review_application
+    from ._campaign.outcomes import CampaignOutcomes
+    from ._campaign.review import ApplicationReview
+    from ._diff import StandardDiff, diff
+    from ._engine import engines
+    from ._errors import Location, Problem, RuleDefinitionError, WindowStandardError
+    from ._library import EditionInfo, Library, list_editions, load_standard
+    from ._model import Application, Window
+    from ._result import CategoryResult, CriterionResult, LocalText, Rectification, Result, StandardStamp
+    from ._standard import Standard
+else:
+    # Where each public name is defined: the module is imported the first time the name is asked for.
+    _LAZY = {
+        "Application": "._model",
+        "ApplicationReview": "._campaign.review",
+        "CampaignOutcomes": "._campaign.outcomes",
+        "CategoryResult": "._result",
+        "CriterionResult": "._result",
+        "EditionInfo": "._library",
+        "Library": "._library",
+        "LocalText": "._result",
+        "Location": "._errors",
+        "Problem": "._errors",
+        "Rectification": "._result",
+        "Result": "._result",
+        "RuleDefinitionError": "._errors",
+        "Standard": "._standard",
+        "StandardDiff": "._diff",
+        "StandardStamp": "._result",
+        "Window": "._model",
+        "WindowStandardError": "._errors",
+        "campaign_outcomes": "._campaign.campaign",
+        "diff": "._diff",
+        "engines": "._engine",
+        "list_editions": "._library",
+        "load_standard": "._library",
+        "review_application": "._campaign.campaign",
+    }
+
+    def __getattr__(name: str) -> object:
+        """Import a public name on first use, and keep it in the module (later lookups are plain)."""
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(
+                f"module {__name__!r} has no attribute {name!r}; its public names are listed in "
+                f"window_standard.__all__"
+            )
+        import importlib
+
+        value = getattr(importlib.import_module(module, __name__), name)
+        globals()[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        """The module's attributes, with every public name whether it has been imported yet or not."""
+        return sorted({*globals(), *__all__} - {"_LAZY", "__getattr__", "__dir__", "TYPE_CHECKING"})

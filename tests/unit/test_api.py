@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import json
 import re
@@ -60,6 +61,35 @@ def test_every_exported_name_has_its_own_docstring(name: str) -> None:
     obj = getattr(ws, name)
     own = obj.__dict__.get("__doc__") if isinstance(obj, type) else obj.__doc__
     assert isinstance(own, str) and len(own.strip()) > 20, f"{name} has no docstring of its own"
+
+
+def test_exported_names_resolve_lazily_and_are_listed_by_dir() -> None:
+    for name in ws.__all__:
+        value = getattr(ws, name)
+        if name != "__version__":
+            module = importlib.import_module(value.__module__)
+            assert getattr(module, name) is value, name
+    assert set(ws.__all__) <= set(dir(ws))
+    assert not {"_LAZY", "TYPE_CHECKING"} & set(dir(ws)), "the lazy-import machinery is not listed"
+    names: dict[str, Any] = {}
+    exec("from window_standard import *", names)
+    assert set(names) - {"__builtins__"} == EXPORTS
+
+
+@pytest.mark.parametrize(
+    "name", ["evaluate", "Engine", "load_standards", "_campaign_outcomes", "__wrapped__"]
+)
+def test_other_attributes_raise_attribute_error(name: str) -> None:
+    with pytest.raises(AttributeError, match=rf"module 'window_standard' has no attribute '{name}'"):
+        getattr(ws, name)
+    assert not hasattr(ws, name)
+
+
+def test_private_submodules_can_still_be_imported_from_the_package() -> None:
+    from window_standard import _library, campaign
+
+    assert _library.load_standard is ws.load_standard
+    assert campaign.review_application is ws.review_application
 
 
 def test_the_version_is_semver() -> None:
@@ -227,3 +257,102 @@ def test_editions_can_be_listed() -> None:
         date(2013, 3, 12),
         True,
     )
+
+
+# -- the other public modules: window_standard.campaign and window_standard.testing ----------------------
+
+CAMPAIGN_EXPORTS = {
+    "TRANSITIONS",
+    "Accepted",
+    "Application",
+    "ApplicationReview",
+    "ApplicationState",
+    "Campaign",
+    "CampaignOutcomes",
+    "CampaignStamp",
+    "CheckResult",
+    "Decision",
+    "Draft",
+    "Endorsed",
+    "Evaluated",
+    "Evaluation",
+    "Honoured",
+    "NotHonoured",
+    "NoticeEntry",
+    "OrganisationOutcome",
+    "Phase",
+    "Published",
+    "Recommended",
+    "Refused",
+    "ReviewWarning",
+    "SelfAssessed",
+    "SelfAssessmentCheck",
+    "Step",
+    "StepRule",
+    "Submitted",
+    "Transition",
+    "WindowOutcome",
+    "campaign_outcomes",
+    "decide",
+    "endorse",
+    "load_campaign",
+    "load_state",
+    "publish",
+    "recommend",
+    "record_evaluation",
+    "review_application",
+    "self_assess",
+    "start_application",
+    "submit",
+}
+#: Names that are data or type aliases, not classes or functions: documented by a ``#:`` comment.
+CAMPAIGN_DATA = {"TRANSITIONS", "ApplicationState", "Transition"}
+
+
+def _commented(package_dir: Path, name: str) -> str | None:
+    """The ``#:`` comment right above the module-level assignment of ``name`` in a package's files."""
+    for path in sorted(package_dir.glob("*.py")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for i, line in enumerate(lines):
+            if re.match(rf"{re.escape(name)}\s*[:=]", line) and i and lines[i - 1].startswith("#: "):
+                return lines[i - 1][3:]
+    return None
+
+
+def test_the_campaign_export_list_is_exact() -> None:
+    import window_standard.campaign as wc
+
+    assert set(wc.__all__) == CAMPAIGN_EXPORTS
+    assert len(wc.__all__) == len(CAMPAIGN_EXPORTS), "no name is exported twice"
+    assert all(hasattr(wc, name) for name in wc.__all__)
+    public = {name for name in vars(wc) if not name.startswith("_")} - {"annotations"}
+    assert public == CAMPAIGN_EXPORTS, "nothing public outside __all__"
+    assert wc.review_application is ws.review_application and wc.Application is ws.Application
+
+
+@pytest.mark.parametrize("name", sorted(CAMPAIGN_EXPORTS))
+def test_every_campaign_name_has_its_own_docstring(name: str) -> None:
+    import window_standard.campaign as wc
+
+    obj = getattr(wc, name)
+    if name in CAMPAIGN_DATA:
+        own = _commented(Path(wc.__file__).parent / "_campaign", name)
+    else:
+        own = obj.__dict__.get("__doc__") if isinstance(obj, type) else obj.__doc__
+    assert isinstance(own, str) and len(own.strip()) > 20, f"{name} has no docstring of its own"
+
+
+def test_the_testing_export_list_is_exact() -> None:
+    pytest.importorskip("hypothesis")
+    import window_standard.testing as wt
+
+    assert wt.__all__ == ["applications", "improvements", "windows"]
+    defined = {
+        name
+        for name, value in vars(wt).items()
+        if not name.startswith("_") and getattr(value, "__module__", None) == wt.__name__
+    }
+    assert defined == set(wt.__all__), "nothing public defined outside __all__"
+    for name in wt.__all__:
+        doc = getattr(wt, name).__doc__
+        assert isinstance(doc, str) and len(doc.strip()) > 20, f"{name} has no docstring"

@@ -9,20 +9,23 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import ValidationError
 
-from .._campaign.campaign import Campaign, load_campaign
-from .._campaign.outcomes import CampaignOutcomes
-from .._campaign.review import ApplicationReview
 from .._errors import RuleDefinitionError, WindowStandardError
-from .._model import Application, Assessor, Window
 from .._vocab import COLON, aside, check_word
 from ._evaluate import BadInput, fail, load, read_document
 from ._options import LangOption, RulesOption, StandardOption
 from ._render import Lang, code, district_label, footer, table, word
+
+if TYPE_CHECKING:  # the campaign machinery is imported when a command runs, not at start-up
+    from pydantic import ValidationError
+
+    from .._campaign.campaign import Campaign
+    from .._campaign.outcomes import CampaignOutcomes
+    from .._campaign.review import ApplicationReview
+    from .._model import Application, Window
 
 __all__ = ["OutcomesFormat", "ReviewFormat", "outcomes", "review"]
 
@@ -118,6 +121,8 @@ def _footer(campaign: Campaign, lang: Lang) -> list[str]:
 
 
 def _campaign(standard: str | None, rules: Path | None) -> Campaign:
+    from .._campaign.campaign import load_campaign
+
     std = load(standard, rules)
     try:
         return load_campaign(std)
@@ -128,6 +133,10 @@ def _campaign(standard: str | None, rules: Path | None) -> Campaign:
 
 
 def _read_application(path: Path) -> Application:
+    from pydantic import ValidationError
+
+    from .._model import Application
+
     data = read_document(path)
     try:
         return Application.model_validate(data)
@@ -136,6 +145,8 @@ def _read_application(path: Path) -> Application:
 
 
 def _read_folder(folder: Path) -> tuple[list[Application], list[Window], list[str]]:
+    from .._model import Application, Assessor, Window
+
     applications: list[Application] = []
     evaluations: list[Window] = []
     skipped: list[str] = []
@@ -160,6 +171,8 @@ def _read_folder(folder: Path) -> tuple[list[Application], list[Window], list[st
 
 
 def _validate(path: Path, model: Any, data: dict[str, Any], what: str) -> Any:
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(data)
     except ValidationError as exc:

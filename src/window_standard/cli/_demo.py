@@ -7,16 +7,17 @@ The examples ship inside the wheel with the rule set they illustrate, under
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .._errors import RuleDefinitionError, WindowStandardError
-from .._library import list_editions, load_standard
-from .._result import Result
-from .._standard import Standard
 from ._evaluate import BadInput, fail, read_window
 from ._render import Lang, code, district_label, footer, table
+
+if TYPE_CHECKING:  # the library is imported when the command runs, not at start-up
+    from .._result import Result
+    from .._standard import Standard
 
 __all__ = ["demo", "examples_folder"]
 
@@ -33,6 +34,8 @@ def examples_folder(standard: Standard) -> Path:
     Raises:
         WindowStandardError: When the edition is not packaged or has no examples.
     """
+    from .._library import list_editions
+
     for edition in list_editions():
         if edition.id == standard.id and edition.version == standard.version:
             folder = edition.folder / "examples" / "windows"
@@ -52,6 +55,8 @@ def _top(result: Result, lang: Lang) -> str:
 
 def demo(lang: Annotated[Lang, typer.Option("--lang", help="Language of the table.")] = Lang.zh) -> None:
     """Evaluate the bundled example windows on the default rule set and print a summary."""
+    from .._library import load_standard
+
     try:
         std = load_standard()
         folder = examples_folder(std)

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
-import yaml
 
-from .._diff import diff as diff_standards
 from .._errors import WindowStandardError
-from .._library import load_standard
-from .._standard import Standard
+
+if TYPE_CHECKING:  # the library is imported when the command runs, not at start-up
+    from .._standard import Standard
 
 __all__ = ["diff"]
 
 
 def _standard(ref: str) -> Standard:
     """A folder path, or ``id`` / ``id@version`` of a packaged edition."""
+    from .._library import load_standard
+
     if Path(ref).is_dir():
         return load_standard(path=ref)
     edition, _, version = ref.partition("@")
@@ -26,6 +27,8 @@ def _standard(ref: str) -> Standard:
 
 
 def _windows(path: Path) -> list[object]:
+    import yaml
+
     files = (
         sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml", ".json"))
         if path.is_dir()
@@ -46,6 +49,10 @@ def diff(
     output: Annotated[Literal["table", "json", "markdown"], typer.Option("--format")] = "table",
 ) -> None:
     """Show criteria, parameters, categories and levels that differ between two standards."""
+    import yaml
+
+    from .._diff import diff as diff_standards
+
     try:
         before, after = _standard(a), _standard(b)
         population = _windows(windows) if windows is not None else None

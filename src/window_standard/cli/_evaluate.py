@@ -7,21 +7,19 @@ file, a syntax error, an invalid window) or an invalid rule set. Bad input never
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-import yaml
-from pydantic import ValidationError
 
 from .._errors import RuleDefinitionError, WindowStandardError
-from .._library import load_standard
-from .._model import Window
-from .._standard import Standard
 from ._options import LangOption, RulesOption, StandardOption
 from ._render import Lang, footer, render_result
+
+if TYPE_CHECKING:  # the library is imported when a command runs, not when the command line starts
+    from .._model import Window
+    from .._standard import Standard
 
 __all__ = ["MAX_BYTES", "BadInput", "Format", "evaluate", "fail", "load", "read_document", "read_window"]
 
@@ -92,6 +90,10 @@ def read_document(path: Path) -> dict[str, Any]:
 
 
 def _parse(name: str, text: str, *, json_file: bool) -> Any:
+    from decimal import Decimal
+
+    import yaml
+
     try:
         if json_file:
             return json.loads(text, parse_float=Decimal)
@@ -117,6 +119,10 @@ def read_window(path: Path) -> Window:
     Raises:
         BadInput: As :func:`read_document`, or with one line per validation error (``field.path: message``).
     """
+    from pydantic import ValidationError
+
+    from .._model import Window
+
     data = read_document(path)
     try:
         return Window.model_validate(data)
@@ -139,6 +145,8 @@ def _error_line(error: Any) -> str:
 
 def load(standard: str | None, rules: Path | None) -> Standard:
     """Load the rule set chosen by ``--standard`` / ``--rules``; exit 2 with the rendered error if invalid."""
+    from .._library import load_standard
+
     if standard is not None and rules is not None:
         fail("error: give --standard or --rules, not both")
     try:

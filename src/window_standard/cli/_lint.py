@@ -9,8 +9,6 @@ from typing import Annotated
 
 import typer
 
-from .._lint import lint_rule_set, render_json, render_text
-
 __all__ = ["LintFormat", "lint"]
 
 
@@ -38,6 +36,8 @@ def lint(
     checked for score ranges, thresholds out of reach, constant conditions, criteria that never apply,
     unused parameters and constants, notice quotes missing from sources/*.txt and level thresholds.
     """
+    from .._lint import lint_rule_set, render_json, render_text
+
     if not (rules_dir / "standard.yaml").is_file():
         typer.echo(f"error: {rules_dir} is not a rule set folder (no standard.yaml)", err=True)
         raise typer.Exit(2)

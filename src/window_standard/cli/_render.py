@@ -9,15 +9,16 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from .._districts import district_name
-from .._model import Window
-from .._result import CriterionResult, Result
-from .._standard import Standard
 from .._vocab import COLON, status_word
 from .._vocab import Lang as Code
 from .._vocab import word as vocab_word
+
+if TYPE_CHECKING:  # annotations only: rendering needs no library module imported at start-up
+    from .._model import Window
+    from .._result import CriterionResult, Result
+    from .._standard import Standard
 
 __all__ = [
     "Lang",
@@ -117,6 +118,8 @@ def wrap(text: str, width: int = 100) -> list[str]:
 
 def district_label(standard: Standard, district: str, lang: Lang) -> str:
     """A district with the standard's name for it: ``青羊区 510105``, ``成都高新区``; unnamed: the code."""
+    from .._districts import district_name  # the rule set's data: read when a name is shown
+
     name = district_name(standard.spec, district, code(lang))
     if name is None:
         return district

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from .._schemas import generate_schemas, render_schema, schema_states, schemas_dir
 from ._evaluate import fail
 
 __all__ = ["schema"]
@@ -21,6 +20,8 @@ def schema(
     ] = None,
 ) -> None:
     """Show whether the committed JSON Schemas are current; --write rewrites, --check exits 1 on drift."""
+    from .._schemas import generate_schemas, render_schema, schema_states, schemas_dir
+
     if write and check:
         fail("error: give --write or --check, not both")
     target = folder or schemas_dir()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import typer
 
 from .._errors import WindowStandardError
-from .._library import list_editions, load_standard
 from ._render import table
 
 __all__ = ["standards"]
@@ -18,6 +17,8 @@ def standards() -> None:
 
     Exits 2 when an edition fails to load (its errors are printed).
     """
+    from .._library import list_editions, load_standard
+
     rows: list[list[str]] = []
     errors: list[str] = []
     for edition in list_editions():
