@@ -2,14 +2,16 @@
 
 Both ``handwritten.score`` and ``handwritten.score_cents`` must give, for every window, the engine's
 points per criterion (with no data and not applicable told apart), failed prerequisites, fired vetoes,
-bonus, total and level, as two-place Decimals: over a generated population full of edge cases and over
-the window of every golden case.
+bonus, total and level, as two-place Decimals: over a generated population full of edge cases, over the
+window of every golden case, and under parameter variants off the half-point grid.
 """
 
 from __future__ import annotations
 
 import sys
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,6 +50,37 @@ def test_scorers_agree_with_engine_on_every_golden_case_window() -> None:
     floor = bench_evaluate.Floor(standard)
     for case in cases:
         assert bench_evaluate.disagreements(standard, floor, case.window) == [], case.name
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        # off the half-point grid: thirds of a point, three-place deductions, two-place thresholds
+        {
+            "min_facility_kinds": 3,
+            "conduct_deduction": Decimal("0.3"),
+            "missing_log_deduction": Decimal("0.333"),
+            "pass_threshold": Decimal("92.5"),
+            "rectify_threshold": Decimal("79.99"),
+            "satisfaction_full": Decimal("0.875"),
+            "certified_full_ratio": Decimal("0.75"),
+            "min_volunteer_activities": 7,
+            "min_owner_activities": 3,
+            "min_publicity_platforms": 3,
+        },
+        # zero denominators: the rules then have no data
+        {"min_facility_kinds": 0, "min_volunteer_activities": 0, "min_owner_activities": 0,
+         "min_publicity_platforms": 0},
+    ],
+    ids=["off-grid", "zero-denominators"],
+)
+def test_scorers_agree_with_engine_under_other_parameters(
+    standard: ws.Standard, overrides: dict[str, Any]
+) -> None:
+    variant = standard.with_parameters(**overrides)
+    floor = bench_evaluate.Floor(variant)
+    for window in bench_evaluate.population(300, seed=5):
+        assert bench_evaluate.disagreements(variant, floor, window) == [], window.id
 
 
 def test_the_population_has_the_edge_cases(standard: ws.Standard) -> None:
