@@ -23,7 +23,8 @@ from ._expr.functions import ExpressionError
 from ._expr.types import BOOL, NUMBER, Type
 from ._load import LoadedYaml, Path_
 from ._spec import CriterionSpec, Text
-from ._template import Lang, Template, TemplateError, parse_template
+from ._template import Template, TemplateError, parse_template
+from ._vocab import Lang
 
 __all__ = ["CheckedCriterion", "CheckedRule", "RuleText", "check_criterion", "check_rule", "is_fact_type"]
 
@@ -283,8 +284,7 @@ def check_rule(
     Returns:
         The checked rule, or None when it has problems (they are in ``problems``).
     """
-    checker = _RuleChecker(text, _Origin(loaded, path), Scope(root, params, constants), problems)
-    parts = checker.run(loaded.locate(path))
+    parts = _check(text, loaded, path, Scope(root, params, constants), problems)
     return None if parts is None else CheckedRule(*parts)
 
 
@@ -299,6 +299,11 @@ def check_criterion(
     problems: list[Problem],
 ) -> CheckedCriterion | None:
     """Type-check one criterion of a rule set (see :func:`check_rule`)."""
-    checker = _RuleChecker(RuleText.of(spec), _Origin(loaded, path), Scope(root, params, constants), problems)
-    parts = checker.run(loaded.locate(path))
+    parts = _check(RuleText.of(spec), loaded, path, Scope(root, params, constants), problems)
     return None if parts is None else CheckedCriterion(*parts, spec=spec)
+
+
+def _check(
+    text: RuleText, loaded: LoadedYaml, path: Path_, scope: Scope, problems: list[Problem]
+) -> tuple[Any, ...] | None:
+    return _RuleChecker(text, _Origin(loaded, path), scope, problems).run(loaded.locate(path))

@@ -25,10 +25,7 @@ from ._numbers import DECIMAL_CONTEXT, json_native
 from ._result import LocalText, Result, StandardStamp
 from ._spec import StandardSpec
 
-__all__ = ["Standard", "canonical_digest", "canonical_json", "parameters_digest"]
-
-#: The canonical JSON-native form digests are computed over (see :func:`~._numbers.json_native`).
-canonical_json = json_native
+__all__ = ["Standard", "canonical_digest", "parameters_digest"]
 
 #: Assessment dates whose resolved parameters a standard keeps at most.
 _PARAMETER_DATES = 256

@@ -8,7 +8,7 @@ binding, a window field path, ``params.NAME``, ``points``, ``max_points``). Rend
 from __future__ import annotations
 
 import string
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -18,7 +18,7 @@ from typing import Any
 from ._numbers import display_decimal
 from ._vocab import LIST_SEPARATOR, NO_DATA, YES_NO, Lang
 
-__all__ = ["Lang", "Template", "TemplateError", "format_value", "parse_template"]
+__all__ = ["Template", "TemplateError", "format_value", "parse_template"]
 
 
 class TemplateError(ValueError):
@@ -44,24 +44,20 @@ class Template:
         """The placeholder names in order of appearance."""
         return tuple(name for _, name in self.parts if name is not None)
 
-    def render(
-        self, values: Mapping[str, Any], lang: Lang, formatter: Callable[[Any, Lang], str] | None = None
-    ) -> str:
+    def render(self, values: Mapping[str, Any], lang: Lang) -> str:
         """Fill the placeholders with formatted values (missing names render as "no data").
 
         Args:
             values: Placeholder values by name.
             lang: The reader's language.
-            formatter: Formats one value (default :func:`format_value`); the evaluator passes a memoising one.
         """
-        fmt = formatter or format_value
         out: list[str] = []
         for literal, name in self.parts:
             out.append(literal)
             if name is not None:
                 value = values.get(name)
                 kind = type(value)
-                out.append(str(value) if kind is int or kind is str else fmt(value, lang))
+                out.append(str(value) if kind is int or kind is str else format_value(value, lang))
         return "".join(out)
 
 

@@ -15,7 +15,7 @@ standard's and the same for all of them:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -36,51 +36,35 @@ class ScoringPlan:
     """What scoring needs to know about a rule set, computed once per standard.
 
     Attributes:
-        ids: Criterion ids in rule-set order.
-        kinds: Each criterion's kind code (scored, bonus, gate, veto).
-        points: Each criterion's maximum points (None for gates and vetoes).
-        by_expression: Whether each points-bearing criterion is scored by an expression (not a test).
-        category: Each scored criterion's category position (-1 for others).
+        rows: Per criterion, in rule-set order: ``(id, kind code, maximum points or 0, scored by an
+            expression rather than a test, category position or -1)``.
         categories: Category ids in order.
         total: The standard's total.
         levels: ``(level id, threshold)`` in order; a threshold names a parameter or is a number; the last
             level is the fallback.
     """
 
-    ids: tuple[str, ...]
-    kinds: tuple[int, ...]
-    points: tuple[Decimal | None, ...]
-    by_expression: tuple[bool, ...]
-    category: tuple[int, ...]
+    rows: tuple[tuple[str, int, Decimal, bool, int], ...]
     categories: tuple[str, ...]
     total: Decimal
     levels: tuple[tuple[str, Decimal | str | None], ...]
-
-    rows: tuple[tuple[str, int, Decimal, bool, int], ...] = field(init=False, repr=False, compare=False)
-    """Per criterion: ``(id, kind, max points or 0, scored by expression, category position)``."""
-
-    def __post_init__(self) -> None:
-        rows = zip(self.ids, self.kinds, self.points, self.by_expression, self.category, strict=True)
-        object.__setattr__(self, "rows", tuple((i, k, p or ZERO_POINTS, b, c) for i, k, p, b, c in rows))
 
     @classmethod
     def of(cls, spec: StandardSpec, rules: Sequence[CheckedCriterion]) -> ScoringPlan:
         """The plan of a rule set."""
         categories = tuple(c.id for c in spec.categories)
         position = {cid: i for i, cid in enumerate(categories)}
-        return cls(
-            ids=tuple(r.spec.id for r in rules),
-            kinds=tuple(_KIND_CODES[r.spec.kind] for r in rules),
-            points=tuple(r.spec.points for r in rules),
-            by_expression=tuple(r.scored for r in rules),
-            category=tuple(
-                position[r.spec.category] if r.spec.kind == "scored" and r.spec.category else -1
-                for r in rules
-            ),
-            categories=categories,
-            total=spec.total,
-            levels=tuple((lv.id, lv.min_score) for lv in spec.levels),
+        rows = tuple(
+            (
+                r.spec.id,
+                _KIND_CODES[r.spec.kind],
+                r.spec.points or ZERO_POINTS,
+                r.scored,
+                position[r.spec.category] if r.spec.kind == "scored" and r.spec.category else -1,
+            )
+            for r in rules
         )
+        return cls(rows, categories, spec.total, tuple((lv.id, lv.min_score) for lv in spec.levels))
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,8 +21,7 @@ from ..._expr.types import Type
 
 __all__ = ["GENERATORS", "CodeGen", "rule_set_source"]
 
-_NATIVE_CMP = {"==": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "in": "in"}
-_NATIVE_CMP["not in"] = "not in"
+_NATIVE_CMP = {op: op for op in ("==", "!=", "<", "<=", ">", ">=", "in", "not in")}
 _HELPER_CMP = {
     "==": "_eq",
     "!=": "_ne",
