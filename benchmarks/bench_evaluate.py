@@ -8,7 +8,8 @@ with edge cases: missing data, zero headcounts and denominators, every window ki
 assessment dates across the dated parameters), checks that both hand-written scorers and the engine agree
 on every window of a larger population (points and no-data/not-applicable per criterion, failed
 prerequisites, fired vetoes, bonus, total, level) — a benchmark of functions that compute different things
-would measure nothing — and then times, in interleaved rounds (the order rotates every round):
+would measure nothing — and then times, in interleaved rounds (every round gives each candidate
+``--seconds``, in slices of at most 0.25 s taken in turn, the order rotating between rounds):
 
 * ``handwritten``: :func:`handwritten.score`, Decimal points, over ``window.model_dump()`` dicts;
 * ``handwritten, int cents``: :func:`handwritten.score_cents`, integer hundredths, same dicts, same result;
@@ -339,8 +340,8 @@ def agree(std: ws.Standard, floor: Floor, windows: list[ws.Window]) -> None:
             raise SystemExit(f"engine and hand-written scorers differ on {window.id}: {'; '.join(problems)}")
 
 
-def per_window(func: Callable[[Any], Any], items: list[Any], seconds: float) -> float:
-    """Microseconds per call of ``func`` over ``items``, running whole passes for about ``seconds``."""
+def run(func: Callable[[Any], Any], items: list[Any], seconds: float) -> tuple[float, int]:
+    """Seconds spent and calls made running whole passes of ``func`` over ``items`` for about ``seconds``."""
     done, began = 0, time.perf_counter()
     while True:
         for item in items:
@@ -348,7 +349,31 @@ def per_window(func: Callable[[Any], Any], items: list[Any], seconds: float) -> 
         done += len(items)
         elapsed = time.perf_counter() - began
         if elapsed >= seconds:
-            return elapsed / done * 1e6
+            return elapsed, done
+
+
+def rounds(candidates: dict[str, tuple[Callable[[Any], Any], list[Any]]], count: int, seconds: float,
+           slice_seconds: float = 0.25) -> dict[str, list[float]]:  # fmt: skip
+    """µs per call of every candidate in each of ``count`` rounds.
+
+    A round gives every candidate about ``seconds``, in slices of at most ``slice_seconds`` taken in turn
+    (the order rotates every round), so a burst of load from elsewhere on the machine hits all alike.
+    """
+    names = list(candidates)
+    slices = max(1, round(seconds / min(seconds, slice_seconds)))
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for r in range(count):
+        order = names[r % len(names) :] + names[: r % len(names)]
+        spent = {name: [0.0, 0] for name in names}
+        for _ in range(slices):
+            for name in order:
+                func, items = candidates[name]
+                elapsed, done = run(func, items, seconds / slices)
+                spent[name][0] += elapsed
+                spent[name][1] += done
+        for name in names:
+            times[name].append(spent[name][0] / spent[name][1] * 1e6)
+    return times
 
 
 def render_zh(std: ws.Standard) -> Callable[[ws.Window], list[str]]:
@@ -387,7 +412,7 @@ def main(argv: list[str] | None = None) -> None:
     print(
         f"python {platform.python_version()}, {os.cpu_count()} cpus, load average "
         + " ".join(f"{x:.2f}" for x in os.getloadavg())
-        + f"; {args.rounds} interleaved rounds of {args.seconds:g} s per candidate"
+        + f"; {args.rounds} interleaved rounds of {args.seconds:g} s per candidate (slices ≤ 0.25 s)"
     )
 
     dicts = [w.model_dump() for w in windows]
@@ -405,12 +430,8 @@ def main(argv: list[str] | None = None) -> None:
     for func, items in candidates.values():  # warm every cache once
         for item in items:
             func(item)
-    times: dict[str, list[float]] = {name: [] for name in candidates}
+    times = rounds(candidates, args.rounds, args.seconds)
     names = list(candidates)
-    for r in range(args.rounds):
-        for name in names[r % len(names) :] + names[: r % len(names)]:
-            func, items = candidates[name]
-            times[name].append(per_window(func, items, args.seconds))
     floors = {name: (min(times[name]), statistics.median(times[name])) for name in names[:2]}
     print(
         f"{'µs per window':24s} {'best':>8s} {'median':>8s} {'min–max':>15s}"
