@@ -40,7 +40,8 @@ _PLAIN = frozenset({bool, int, str, type(None)})
 
 def quantize_points(value: int | Decimal) -> Decimal:
     """Round half-up (四舍五入) to two places, exactly, in the library's own context."""
-    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP, context=DECIMAL_CONTEXT)
+    exact = value if type(value) is Decimal else Decimal(value)
+    return exact.quantize(CENT, ROUND_HALF_UP, DECIMAL_CONTEXT)  # positional: this is on the hot path
 
 
 def decimal_text(value: Decimal) -> str:

@@ -14,6 +14,8 @@ import window_standard as ws
 from window_standard._expr.check import Scope, check_expression
 from window_standard._engine.compiled.codegen import CodeGen
 from window_standard._engine.compiled.runtime import namespace
+from window_standard._expr import library
+from window_standard._expr.functions import FUNCTIONS
 from window_standard._numbers import DECIMAL_CONTEXT, quantize_points
 from window_standard._expr.types import DATE, NUMBER, STR, Type
 from window_standard._model import Window
@@ -53,7 +55,7 @@ HELPERS = namespace()
 
 def generate(text: str) -> tuple[str, dict[str, Any]]:
     gen = CodeGen()
-    gen.points = "P"
+    gen.points, gen.points_value = "P", Decimal("6.00")
     return gen.expr(check_expression(text, SCOPE)), gen.namespace
 
 
@@ -61,7 +63,8 @@ def run(text: str, w: Window | None = None, params: dict[str, Any] | None = None
     source, literals = generate(text)
     bound = {f"p_{name}": value for name, value in (params or PARAMS).items()}
     scope = {**HELPERS, **literals, **bound, "w": w or window(), "P": Decimal("6.00")}
-    return eval(source, scope)
+    with decimal.localcontext(DECIMAL_CONTEXT):  # as the engine's caller runs it
+        return eval(source, scope)
 
 
 # -- three-valued logic -------------------------------------------------------------------------------------
@@ -87,16 +90,16 @@ def test_and_or_follow_kleene_logic_in_generated_code(a: bool | None, b: bool | 
 
 
 @pytest.mark.parametrize(("a", "b"), list(itertools.product(TRUTH, TRUTH)))
-def test_and_or_helpers_follow_kleene_logic(a: bool | None, b: bool | None) -> None:
-    assert HELPERS["_and"](a, b) is kleene_and(a, b)
-    assert HELPERS["_or"](a, b) is kleene_or(a, b)
+def test_and_or_of_the_library_follow_kleene_logic(a: bool | None, b: bool | None) -> None:
+    assert library.kleene_and(a, b) is kleene_and(a, b)
+    assert library.kleene_or(a, b) is kleene_or(a, b)
 
 
 @pytest.mark.parametrize("a", TRUTH)
 def test_not_of_no_data_is_no_data(a: bool | None) -> None:
     expected = None if a is None else not a
     assert run("not environment.signage", window(environment={"signage": a})) is expected
-    assert HELPERS["_not"](a) is expected
+    assert library.kleene_not(a) is expected
 
 
 def test_three_operands_and_short_circuit_truth() -> None:
@@ -210,10 +213,11 @@ def test_division_by_zero_is_no_data(text: str) -> None:
 
 
 def test_division_helpers_by_zero() -> None:
-    assert HELPERS["_div"](1, 0) is None
-    assert HELPERS["_div"](Decimal(1), Decimal("0.00")) is None
+    assert library.divide(1, 0) is None
+    assert library.divide(Decimal(1), Decimal("0.00")) is None
     assert HELPERS["_ratio"](0, 0) is None
-    assert HELPERS["_div"](None, 1) is None
+    assert library.divide(None, 1) is None
+    assert run("staff.headcount / staff.certified", window(staff={"headcount": 2, "certified": 0})) is None
 
 
 # -- decimals -----------------------------------------------------------------------------------------------
@@ -222,7 +226,7 @@ def test_division_helpers_by_zero() -> None:
 def test_division_ignores_the_callers_decimal_precision() -> None:
     with decimal.localcontext() as ctx:
         ctx.prec = 3
-        low = HELPERS["_div"](1, 3)
+        low = library.divide(1, 3)
     assert low == Decimal("0.3333333333333333333333333333")
     assert DECIMAL_CONTEXT.prec == 28
 
@@ -270,7 +274,7 @@ def test_decimal_literals_are_exact_and_live_in_the_namespace() -> None:
     source, literals = generate("staff.etiquette_training_hours > 0.1")
     assert list(literals.values()) == [Decimal("0.1")]
     name = next(iter(literals))
-    assert source == f"(None if (_t1 := w.staff.etiquette_training_hours) is None else _t1 > {name})"
+    assert source == f"(None if (_t1 := w.staff.etiquette_training_hours) is None else (_t1 > {name}))"
     assert run("0.1 + 0.2 == 0.3") is True
 
 
@@ -282,24 +286,38 @@ def test_decimal_literals_are_exact_and_live_in_the_namespace() -> None:
     [
         ("assessed_on > params.period_start", "(w.assessed_on > p_period_start)"),  # never no data: native
         ("id == 'x' and name != 'y'", "((w.id == 'x') and (w.name != 'y'))"),
-        # may be no data against a known value: guarded inline
-        ("staff.headcount > 1", "(None if (_t1 := w.staff.headcount) is None else _t1 > 1)"),
-        # both may be no data: a helper
-        ("staff.in_uniform > staff.headcount", "_gt(w.staff.in_uniform, w.staff.headcount)"),
-        ("not environment.signage", "_not(w.environment.signage)"),
-        ("points - 1", "(P - 1)"),
-        ("staff.headcount - 1", "_sub(w.staff.headcount, 1)"),
-        ("points / 2", "_div(P, 2)"),
+        # may be no data: bound to a temporary and tested inline
+        ("staff.headcount > 1", "(None if (_t1 := w.staff.headcount) is None else (_t1 > 1))"),
+        (
+            "staff.in_uniform > staff.headcount",
+            "(None if (_t1 := w.staff.in_uniform) is None or (_t2 := w.staff.headcount) is None "
+            "else (_t1 > _t2))",
+        ),
+        ("not environment.signage", "(None if (_t1 := w.environment.signage) is None else (not _t1))"),
+        (  # Kleene's and: false wins, then no data
+            "environment.signage and environment.no_smoking",
+            "(False if (_t1 := w.environment.signage) is False or (_t2 := w.environment.no_smoking) is False "
+            "else (None if _t1 is None or _t2 is None else True))",
+        ),
+        ("points - 1", "_k0"),  # constants and points fold when generating (to 5.00 here)
+        ("staff.headcount - 1", "(None if (_t1 := w.staff.headcount) is None else (_t1 - 1))"),
+        ("staff.headcount / 2", "(None if (_t1 := w.staff.headcount) is None else _D(_t1) / 2)"),
+        (
+            "ratio(staff.certified, staff.headcount)",
+            "(None if (_t1 := w.staff.certified) is None or (_t2 := w.staff.headcount) is None or _t2 == 0 "
+            "else _D(_t1) / _t2)",
+        ),
+        ("min(points, staff.headcount)", "(None if (_t1 := w.staff.headcount) is None else _bmin(P, _t1))"),
         (
             "quality.survey.sampled",
             "(None if (_t1 := w.quality.survey) is None else _t1.sampled)",
         ),
         ("staff.headcount is None", "(w.staff.headcount is None)"),
-        ("in_period(assessed_on)", "_in_period(w.assessed_on, p_period_start, p_period_end)"),
+        ("in_period(assessed_on)", "(p_period_start <= w.assessed_on <= p_period_end)"),
         (  # a test that may be no data counts only where it is definitely true
             "count(lei_feng.activities, participants > 1)",
             "(None if (_t1 := w.lei_feng.activities) is None else _blen([0 for i1 in _t1 if "
-            "(None if (_t2 := i1.participants) is None else _t2 > 1) is True]))",
+            "(None if (_t2 := i1.participants) is None else (_t2 > 1)) is True]))",
         ),
         (  # a test that always has data: an inline comprehension
             "count(lei_feng.activities, kind == 'etiquette_contest')",
@@ -308,7 +326,7 @@ def test_decimal_literals_are_exact_and_live_in_the_namespace() -> None:
         ),
         (
             "any(lei_feng.activities, participants > 1)",
-            "_any(w.lei_feng.activities, (lambda i1: (None if (_t1 := i1.participants) is None else _t1 > 1)))",
+            "_any(w.lei_feng.activities, (lambda i1: (None if (_t1 := i1.participants) is None else (_t1 > 1))))",
         ),
         ("name == 'a\\'b\\n'", '(w.name == "a\'b\\n")'),
     ],
@@ -331,10 +349,16 @@ def test_generated_code_runs_without_builtins() -> None:
 
 
 def test_runtime_helpers_are_the_documented_set() -> None:
-    assert sorted(HELPERS) == sorted(
-        [
-            "_div", "_add", "_sub", "_mul", "_neg", "_and", "_or", "_not", "_eq", "_ne", "_lt", "_le", "_gt",
-            "_ge", "_in", "_not_in", "_count", "_sum", "_any", "_all", "_distinct", "_len", "_min", "_max",
-            "_ratio", "_in_period", "_floor", "_blen", "_bsum", "_bany", "_ball", "_Raw", "__builtins__",
-        ]
-    )  # fmt: skip
+    functions = [f"_{name}" for name in FUNCTIONS]
+    builtins = ["_D", "_blen", "_bsum", "_bany", "_ball", "_bmin", "_bmax", "_Raw", "__builtins__"]
+    assert sorted(HELPERS) == sorted(functions + builtins)
+    assert HELPERS["__builtins__"] == {}
+    assert all(HELPERS[f"_{name}"] is spec.python for name, spec in FUNCTIONS.items())
+
+
+def test_constants_fold_exactly() -> None:
+    source, literals = generate("points - 1")
+    assert literals[source] == Decimal("5.00")
+    third, literals = generate("points / 3")
+    assert literals[third] == Decimal("2")
+    assert generate("1 / 0")[0] == "None"  # no data, as at run time

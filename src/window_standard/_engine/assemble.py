@@ -29,7 +29,7 @@ from .._result import (
 from .._spec import StandardSpec
 from . import RawOutcome
 from .explain import explain
-from .scoring import Scored, ScoringPlan
+from .scoring import Scored, ScoringPlan, from_cents
 
 __all__ = ["Assembler"]
 
@@ -162,7 +162,7 @@ class _Parts:
         return CategoryResult.model_construct(
             id=a.plan.categories[position],
             title=a.category_titles[position],
-            score=scored.category_scores[position],
-            max_score=scored.category_max[position],
+            score=from_cents(scored.category_cents[position]),
+            max_score=from_cents(scored.category_max_cents[position]),
             criteria=list(a.category_members[position]),
         )

@@ -14,9 +14,10 @@ standard's and the same for all of them:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from .._check import CheckedCriterion
@@ -25,7 +26,7 @@ from .._result import Status
 from .._spec import StandardSpec
 from . import RawOutcome
 
-__all__ = ["Scored", "ScoringPlan", "level_of", "score", "totalled"]
+__all__ = ["Scored", "ScoringPlan", "from_cents", "level_of", "score", "totalled"]
 
 _SCORED, _BONUS, _GATE, _VETO = 0, 1, 2, 3
 _KIND_CODES = {"scored": _SCORED, "bonus": _BONUS, "prerequisite": _GATE, "veto": _VETO}
@@ -48,6 +49,11 @@ class ScoringPlan:
     categories: tuple[str, ...]
     total: Decimal
     levels: tuple[tuple[str, Decimal | str | None], ...]
+
+    @cached_property
+    def scorer(self) -> Callable[[Sequence[Any], Sequence[Any], Mapping[str, Any]], Scored]:
+        """The compiled scoring of this plan: ``scorer(applies, values, params) -> Scored``."""
+        return _scorer(self)
 
     @classmethod
     def of(cls, spec: StandardSpec, rules: Sequence[CheckedCriterion]) -> ScoringPlan:
@@ -74,8 +80,8 @@ class Scored:
     Attributes:
         statuses: Each criterion's status, in rule-set order.
         points: Each criterion's points (None for gates, vetoes and criteria that do not apply).
-        category_scores: Raw points per category over its applicable criteria.
-        category_max: Maximum points per category over its applicable criteria.
+        category_cents: Raw points per category over its applicable criteria, in hundredths.
+        category_max_cents: Maximum points per category over its applicable criteria, in hundredths.
         raw: Raw points of the applicable scored criteria.
         raw_max: Their maximum.
         bonus: Bonus points earned.
@@ -88,8 +94,8 @@ class Scored:
 
     statuses: tuple[Status, ...]
     points: tuple[Decimal | None, ...]
-    category_scores: tuple[Decimal, ...]
-    category_max: tuple[Decimal, ...]
+    category_cents: tuple[int, ...]
+    category_max_cents: tuple[int, ...]
     raw: Decimal
     raw_max: Decimal
     bonus: Decimal
@@ -105,78 +111,114 @@ def score(plan: ScoringPlan, raw: RawOutcome, params: Mapping[str, Any]) -> Scor
 
     Runs inside the library's decimal context (the caller, :class:`~window_standard.Standard`, sets it).
     """
-    statuses: list[Status] = []
-    earned: list[Decimal | None] = []
-    cat_score = [ZERO_POINTS] * len(plan.categories)
-    cat_max = [ZERO_POINTS] * len(plan.categories)
-    bonus = ZERO_POINTS
-    gates: list[str] = []
-    vetoes: list[str] = []
-    lost: list[str] = []
-    status: Status
-    for (cid, kind, top, by_expression, position), applies, value in zip(
-        plan.rows, raw.applies, raw.values, strict=True
-    ):
-        if (
-            applies is False
-        ):  # applies_when holds for every kind: a gate or veto that does not apply is ignored
-            statuses.append("not_applicable")
-            earned.append(None)
-            continue
-        if kind in (_GATE, _VETO):
-            status = (
-                "no_data"
-                if value is None
-                else ("pass" if value else "fail")
-                if kind == _GATE
-                else ("fail" if value else "pass")
-            )
-            statuses.append(status)
-            earned.append(None)
-            if status != "pass" and kind == _GATE:
-                gates.append(cid)
-            elif status == "fail":
-                vetoes.append(cid)
-            continue
-        points = _points(value, top, by_expression)
-        statuses.append(
-            "no_data" if value is None else "pass" if points == top else "fail" if not points else "partial"
-        )
-        earned.append(points)
-        if kind == _SCORED:
-            cat_score[position] += points
-            cat_max[position] += top
-            if points < top:
-                lost.append(cid)
-        else:
-            bonus += points
-    raw_score = sum(cat_score, ZERO_POINTS)
-    raw_max = sum(cat_max, ZERO_POINTS)
-    total = totalled(plan.total, raw_score, raw_max, bonus)
-    level = level_of(plan.levels, total, params, blocked=bool(gates or vetoes))
-    return Scored(
-        tuple(statuses),
-        tuple(earned),
-        tuple(cat_score),
-        tuple(cat_max),
-        raw_score,
-        raw_max,
-        bonus,
-        total,
-        level,
-        tuple(gates),
-        tuple(vetoes),
-        tuple(lost),
-    )
+    return plan.scorer(raw.applies, raw.values, params)
 
 
-def _points(value: Any, top: Decimal, by_expression: bool) -> Decimal:
-    """Points of a scored or bonus criterion: a score clamped to [0, top], or all-or-nothing for a test."""
-    if value is None:
-        return ZERO_POINTS
+_NOT_APPLICABLE = "    if a is False:\n        s{i} = 'not_applicable'"
+
+
+def _row_lines(i: int, row: tuple[str, int, Decimal, bool, int], top: str) -> list[str]:
+    """The scoring of one criterion, straight-line: its status ``s{i}``, its points ``e{i}``, the sums."""
+    cid, kind, points, by_expression, position = row
+    cents = int(points.scaleb(2))
+    head = [f"    a = A[{i}]", f"    v = V[{i}]"]
+    if kind == _GATE:
+        return [
+            *head,
+            _NOT_APPLICABLE.format(i=i),
+            f"    elif v is None:\n        s{i} = 'no_data'\n        gates.append({cid!r})",
+            f"    elif v:\n        s{i} = 'pass'",
+            f"    else:\n        s{i} = 'fail'\n        gates.append({cid!r})",
+        ]
+    if kind == _VETO:
+        return [
+            *head,
+            _NOT_APPLICABLE.format(i=i),
+            f"    elif v is None:\n        s{i} = 'no_data'",
+            f"    elif v:\n        s{i} = 'fail'\n        vetoes.append({cid!r})",
+            f"    else:\n        s{i} = 'pass'",
+        ]
+    scored = kind == _SCORED
+    earn = f"c{position} += {{}}" if scored else "bonus += {}"
+    miss = f"\n        lost.append({cid!r})" if scored else ""
+    lines = [
+        *head,
+        _NOT_APPLICABLE.format(i=i)
+        + f"\n        e{i} = None"
+        + (f"\n        m{position} -= {cents}" if scored else ""),
+        f"    elif v is None:\n        s{i} = 'no_data'\n        e{i} = _Z{miss}",
+    ]
     if not by_expression:
-        return top if value else ZERO_POINTS
-    return min(top, max(ZERO_POINTS, quantize_points(value)))
+        return [
+            *lines,
+            f"    elif v:\n        s{i} = 'pass'\n        e{i} = {top}\n        {earn.format(cents)}",
+            f"    else:\n        s{i} = 'fail'\n        e{i} = _Z{miss}",
+        ]
+    return [
+        *lines,
+        "    else:\n        q = _q(v)",
+        f"        if q >= {top}:\n            s{i} = 'pass'\n            e{i} = {top}"
+        f"\n            {earn.format(cents)}",
+        f"        elif q <= 0:\n            s{i} = 'fail'\n            e{i} = _Z"
+        + miss.replace("\n", "\n    "),
+        f"        else:\n            s{i} = 'partial'\n            e{i} = q\n            "
+        + earn.format("_cents(q)")
+        + miss.replace("\n", "\n    "),
+    ]
+
+
+def _scorer(plan: ScoringPlan) -> Callable[[Sequence[Any], Sequence[Any], Mapping[str, Any]], Scored]:
+    """Generate and compile the scoring of one rule set: one straight-line function, sums in cents.
+
+    Every point value is a multiple of 0.01, so category sums are kept as integer hundredths and turned
+    into two-place decimals once; the arithmetic is exact and the results equal summing the decimals.
+    """
+    scope: dict[str, Any] = {
+        "_Z": ZERO_POINTS,
+        "_q": quantize_points,
+        "_cents": lambda q: int(q.scaleb(2, DECIMAL_CONTEXT)),
+        "_d": from_cents,
+        "_Scored": Scored,
+        "_totalled": totalled,
+        "_level_of": level_of,
+        "_bool": bool,
+        "_TOTAL": plan.total,
+        "_LEVELS": plan.levels,
+        "__builtins__": {},
+    }
+    full = [0] * len(plan.categories)
+    for _, kind, points, _, position in plan.rows:
+        if kind == _SCORED:
+            full[position] += int(points.scaleb(2))
+    lines = ["def score(A, V, P):", "    gates = []", "    vetoes = []", "    lost = []", "    bonus = 0"]
+    lines += [f"    c{k} = 0\n    m{k} = {cents}" for k, cents in enumerate(full)]
+    for i, row in enumerate(plan.rows):
+        top = f"_T{i}"
+        scope[top] = row[2]
+        lines += _row_lines(i, row, top)
+    earned = "".join(
+        f"e{i}, " if kind in (_SCORED, _BONUS) else "None, " for i, (_, kind, *_) in enumerate(plan.rows)
+    )
+    statuses = "".join(f"s{i}, " for i in range(len(plan.rows)))
+    cats = range(len(plan.categories))
+    lines += [
+        f"    raw = _d({' + '.join(f'c{k}' for k in cats) or '0'})",
+        f"    raw_max = _d({' + '.join(f'm{k}' for k in cats) or '0'})",
+        "    bonus = _d(bonus)",
+        "    total = _totalled(_TOTAL, raw, raw_max, bonus)",
+        "    level = _level_of(_LEVELS, total, P, blocked=_bool(gates or vetoes))",
+        f"    return _Scored(({statuses}), ({earned}), ({''.join(f'c{k}, ' for k in cats)}),"
+        f" ({''.join(f'm{k}, ' for k in cats)}), raw, raw_max, bonus, total, level,"
+        " (*gates,), (*vetoes,), (*lost,))",
+    ]
+    exec(compile("\n".join(lines) + "\n", "<window-standard scoring>", "exec"), scope)
+    scorer: Callable[[Sequence[Any], Sequence[Any], Mapping[str, Any]], Scored] = scope["score"]
+    return scorer
+
+
+def from_cents(cents: int) -> Decimal:
+    """Hundredths of a point as a two-place decimal (``250`` → ``2.50``)."""
+    return Decimal(cents).scaleb(-2, DECIMAL_CONTEXT)  # also used after evaluation: the library's context
 
 
 def totalled(total: Decimal, raw: Decimal, raw_max: Decimal, bonus: Decimal) -> Decimal:

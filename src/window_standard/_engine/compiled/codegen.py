@@ -2,37 +2,37 @@
 
 The source is generated from the checked trees, never copied from the rule file: names map to fixed local
 variables (``w`` the window, ``p_NAME`` the parameters in force, ``i1, i2 ...`` collection items,
-``lK_NAME`` the let bindings of rule K), literals are emitted with :func:`repr` or placed in the namespace,
-and every operation on a value that may be "no data" goes through a helper of :mod:`.runtime`. Operations
-on values that always have data use Python's operators directly, and counting or summing over a collection
-is an inline list comprehension, which keeps the generated code close to hand-written speed.
+``lK_NAME`` the let bindings of rule K), literals are emitted with :func:`repr` or placed in the namespace.
+Operators are Python's own; an operand that may be "no data" is bound to a temporary and tested inline
+(:meth:`CodeGen.guarded`), and ``and``/``or`` follow Kleene's logic inline too. Counting or summing over a
+collection is an inline comprehension or, when it depends on the window alone, part of one fused loop per
+collection (:mod:`.fusion`); the other functions call their record's Python implementation. Division runs
+in the evaluation's decimal context, which the caller sets (:class:`window_standard.Standard` does).
 """
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Sequence
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Any
 
 from ..._check import CheckedRule
+from ..._expr import library
 from ..._expr import nodes as n
 from ..._expr.types import Type
+from ..._numbers import DECIMAL_CONTEXT
+from .fusion import hoisted_calls
 
 __all__ = ["GENERATORS", "CodeGen", "rule_set_source"]
 
 _NATIVE_CMP = {op: op for op in ("==", "!=", "<", "<=", ">", ">=", "in", "not in")}
-_HELPER_CMP = {
-    "==": "_eq",
-    "!=": "_ne",
-    "<": "_lt",
-    "<=": "_le",
-    ">": "_gt",
-    ">=": "_ge",
-    "in": "_in",
-    "not in": "_not_in",
+_ARITHMETIC: dict[str, Callable[[Any, Any], Any]] = {
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
 }
-_HELPER_ARITH = {"+": "_add", "-": "_sub", "*": "_mul"}
 
 
 class CodeGen:
@@ -42,6 +42,8 @@ class CodeGen:
         namespace: Literal values (decimals, dates, sets) the generated code refers to, by name.
         params: Names of the parameters read, each bound once to a local ``p_NAME``.
         lets: The local-variable prefix of the rule being generated (``l3_``).
+        points: Source of the current rule's maximum points.
+        hoisted: Calls computed ahead of the rules (:mod:`.fusion`), and the variable holding each.
     """
 
     def __init__(self) -> None:
@@ -49,7 +51,18 @@ class CodeGen:
         self.params: dict[str, None] = {}
         self.lets = "l_"
         self.points = "None"
+        self.points_value: Decimal | None = None
         self.temps = 0
+        self.hoisted: dict[n.Node, str] = {}
+
+    def known(self, node: n.Node) -> int | Decimal | None:
+        """The value of a number known when generating (a literal, or the rule's ``points``), if it is."""
+        if isinstance(node, n.Points):
+            return self.points_value
+        if isinstance(node, n.Const) and node.type.kind == "number" and not isinstance(node.value, bool):
+            value: int | Decimal = node.value
+            return value
+        return None
 
     def fresh(self) -> str:
         """A new temporary variable name."""
@@ -89,6 +102,25 @@ class CodeGen:
                 return f"(None if ({temp} := {code}) is None else {rest})"
         return code
 
+    def guarded(self, operands: Sequence[n.Node], build: Callable[[list[str]], str]) -> str:
+        """``build`` over the operands' values, or no data when one that may be missing is.
+
+        Each operand is computed once; those that may be no data are bound to a temporary and tested, so
+        ``a + b`` on a value that may be missing reads ``(None if (_t1 := a) is None else _t1 + b)``.
+        """
+        values: list[str] = []
+        tests: list[str] = []
+        for operand in operands:
+            code = self.expr(operand)
+            if operand.type.nullable:
+                temp = self.fresh()
+                tests.append(f"({temp} := {code}) is None")
+                code = temp
+            values.append(code)
+        if not tests:
+            return build(values)
+        return f"(None if {' or '.join(tests)} else {build(values)})"
+
     def collection(self, node: n.Call) -> tuple[str, str]:
         """``(guarded prefix, items)`` for a collection argument: ``(None if (t := C) is None else `` …)."""
         temp = self.fresh()
@@ -120,42 +152,61 @@ def _field(gen: CodeGen, node: n.Field) -> str:
 
 
 def _unary(gen: CodeGen, node: n.Unary) -> str:
-    operand = gen.expr(node.operand)
     if node.op == "+":
-        return operand
-    return f"_neg({operand})" if node.operand.type.nullable else f"(-{operand})"
+        return gen.expr(node.operand)
+    return gen.guarded([node.operand], lambda v: f"(-{v[0]})")
 
 
 def _not(gen: CodeGen, node: n.Not) -> str:
-    operand = gen.expr(node.operand)
-    return f"_not({operand})" if node.operand.type.nullable else f"(not {operand})"
+    return gen.guarded([node.operand], lambda v: f"(not {v[0]})")
 
 
 def _binop(gen: CodeGen, node: n.BinOp) -> str:
-    left, right = gen.expr(node.left), gen.expr(node.right)
-    if node.op == "/":
-        return f"_div({left}, {right})"
-    if node.left.type.nullable or node.right.type.nullable:
-        return f"{_HELPER_ARITH[node.op]}({left}, {right})"
-    return f"({left} {node.op} {right})"
+    left, right = gen.known(node.left), gen.known(node.right)
+    if left is not None and right is not None:  # constants (and points) fold at generation time
+        with localcontext(DECIMAL_CONTEXT):
+            folded = library.divide(left, right) if node.op == "/" else _ARITHMETIC[node.op](left, right)
+        return gen.literal(folded)
+    if node.op == "/":  # exact in the evaluation's decimal context; no data when dividing by zero
+        return _division(gen, node.left, node.right)
+    return gen.guarded([node.left, node.right], lambda v: f"({v[0]} {node.op} {v[1]})")
+
+
+def _division(gen: CodeGen, top: n.Node, bottom: n.Node) -> str:
+    tests: list[str] = []
+    numerator = gen.expr(top)
+    if top.type.nullable:
+        temp = gen.fresh()
+        tests.append(f"({temp} := {numerator}) is None")
+        numerator = temp
+    known = gen.known(bottom)
+    if known is not None and known != 0:
+        divisor = gen.expr(bottom)
+    else:
+        divisor = gen.fresh()
+        missing = f" is None or {divisor}" if bottom.type.nullable else ""
+        tests.append(f"({divisor} := {gen.expr(bottom)}){missing} == 0")
+    if not tests:
+        return f"(_D({numerator}) / {divisor})"
+    return f"(None if {' or '.join(tests)} else _D({numerator}) / {divisor})"
 
 
 def _boolop(gen: CodeGen, node: n.BoolOp) -> str:
-    parts = [gen.expr(v) for v in node.values]
-    if node.type.nullable:
-        return f"_{node.op}({', '.join(parts)})"
-    return "(" + f" {node.op} ".join(parts) + ")"
+    if not node.type.nullable:
+        return "(" + f" {node.op} ".join(gen.expr(v) for v in node.values) + ")"
+    # Kleene: the deciding value (False for and, True for or) wins, then no data, then the other value
+    decide = node.op == "or"
+    temps = [gen.fresh() for _ in node.values]
+    first = " or ".join(
+        f"({t} := {gen.expr(v)}) is {decide}" for t, v in zip(temps, node.values, strict=True)
+    )
+    unknown = " or ".join(f"{t} is None" for t in temps)
+    return f"({decide} if {first} else (None if {unknown} else {not decide}))"
 
 
 def _compare(gen: CodeGen, node: n.Compare) -> str:
-    left, right = gen.expr(node.left), gen.expr(node.right)
     op = _NATIVE_CMP[node.op]
-    if not node.type.nullable:
-        return f"({left} {op} {right})"
-    if node.left.type.nullable and not node.right.type.nullable:
-        temp = gen.fresh()  # the common case, inlined: a value that may be missing against a known one
-        return f"(None if ({temp} := {left}) is None else {temp} {op} {right})"
-    return f"{_HELPER_CMP[node.op]}({left}, {right})"
+    return gen.guarded([node.left, node.right], lambda v: f"({v[0]} {op} {v[1]})")
 
 
 def _is_none(gen: CodeGen, node: n.IsNone) -> str:
@@ -171,6 +222,9 @@ def _if_else(gen: CodeGen, node: n.IfElse) -> str:
 
 
 def _call(gen: CodeGen, node: n.Call) -> str:
+    hoisted = gen.hoisted.get(node)
+    if hoisted is not None:
+        return hoisted
     inline = _INLINE.get(node.func)
     if inline is not None and node.scoped and not node.scoped[0].type.nullable:
         return inline(gen, node)
@@ -178,9 +232,14 @@ def _call(gen: CodeGen, node: n.Call) -> str:
         guard, items = gen.collection(node)
         item = f"i{node.item_scope}"
         return f"{guard}_blen([0 for {item} in {items} if {gen.expr(node.scoped[0])} is True]))"
-    args = [gen.expr(a) for a in node.args]
+    if node.func == "ratio":
+        return _division(gen, node.args[0], node.args[1])
+    if node.func in ("min", "max", "len"):
+        return gen.guarded(node.args, lambda v: f"_b{node.func}({', '.join(v)})")
     if node.func == "in_period":
-        return f"_in_period({args[0]}, {gen.param('period_start')}, {gen.param('period_end')})"
+        start, end = gen.param("period_start"), gen.param("period_end")
+        return gen.guarded(node.args, lambda v: f"({start} <= {v[0]} <= {end})")
+    args = [gen.expr(a) for a in node.args]
     if node.scoped:
         item = f"i{node.item_scope}"
         args += [f"(lambda {item}: {gen.expr(s)})" for s in node.scoped]
@@ -235,6 +294,35 @@ GENERATORS: dict[type[n.Node], Callable[[CodeGen, Any], str]] = {
 }
 
 
+def fused_loops(gen: CodeGen, rules: Sequence[CheckedRule]) -> list[str]:
+    """Lines computing every hoisted call (:mod:`.fusion`), one loop per collection."""
+    trees = [tree for rule in rules for tree in (*rule.trees.values(), *(node for _, node in rule.facts))]
+    lines: list[str] = []
+    for collection, calls in hoisted_calls(trees).items():
+        names = [f"_h{len(gen.hoisted) + i}" for i in range(len(calls))]
+        items = gen.fresh()
+        scopes = sorted({call.item_scope for call in calls})
+        body = [f"            i{scope} = i{scopes[0]}" for scope in scopes[1:]]
+        for name, call in zip(names, calls, strict=True):
+            value = gen.expr(call.scoped[0])
+            if call.func == "sum":
+                body.append(f"            {name} += {value}")
+            else:
+                test = f"({value}) is True" if call.scoped[0].type.nullable else value
+                body.append(f"            if {test}:\n                {name} += 1")
+        lines += [
+            f"    {items} = {gen.expr(collection)}",
+            f"    if {items} is None:",
+            f"        {' = '.join(names)} = None",
+            "    else:",
+            f"        {' = '.join(names)} = 0",
+            f"        for i{scopes[0]} in {items}:",
+            *body,
+        ]
+        gen.hoisted.update(zip(calls, names, strict=True))
+    return lines
+
+
 def rule_set_source(rules: Sequence[CheckedRule]) -> tuple[str, dict[str, Any]]:
     """The source of ``run(w, p, with_facts)`` for rules in order, and the literals it refers to.
 
@@ -242,11 +330,12 @@ def rule_set_source(rules: Sequence[CheckedRule]) -> tuple[str, dict[str, Any]]:
     unless ``with_facts``).
     """
     gen = CodeGen()
-    body: list[str] = []
+    body: list[str] = fused_loops(gen, rules)
     facts: list[str] = []
     for index, rule in enumerate(rules):
         gen.lets = f"l{index}_"
         gen.points = gen.literal(rule.points) if rule.points is not None else "None"
+        gen.points_value = rule.points
         body.append(f"    # {rule.id}")
         body += [f"    l{index}_{name} = {gen.expr(node)}" for name, node in rule.lets]
         body.append(f"    a{index} = {gen.expr(rule.applies) if rule.applies is not None else 'True'}")
