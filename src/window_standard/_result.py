@@ -12,10 +12,10 @@ serialise and pickle the same.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any, Generic, Literal, TypeVar, overload
+from typing import Any, Generic, Literal, Protocol, TypeVar, overload
 
 from pydantic import Field, GetCoreSchemaHandler
 from pydantic_core import CoreSchema, core_schema
@@ -34,6 +34,7 @@ __all__ = [
     "Rectification",
     "RectificationList",
     "Result",
+    "ResultParts",
     "StandardStamp",
     "Status",
     "rectification_items",
@@ -145,35 +146,59 @@ class Rectification(FrozenModel):
         return f"{self.id} {self.title.get(lang)}{gain}{advice}"
 
 
+class ResultParts(Protocol):
+    """What builds the parts of a freshly evaluated result on first access (see ``_engine.assemble``)."""
+
+    def criterion(self, position: int) -> CriterionResult:
+        """The criterion at ``position`` in rule-set order."""
+        ...
+
+    def category(self, position: int) -> CategoryResult:
+        """The category at ``position``."""
+        ...
+
+    def rectifications(self, criteria: Mapping[str, CriterionResult]) -> list[Rectification]:
+        """The rectification list, reading the criteria it names from ``criteria``."""
+        ...
+
+
 class _LazyMap(Mapping[str, _V], Generic[_V]):
-    """A read-only mapping whose values are built on first access (``make(position)``) and then kept.
+    """A read-only mapping whose values are built on first access (from its parts) and then kept.
 
     Keys and their positions are shared by every result of one standard; only the built values are per
     result. Building is pure, so two threads racing on one key build equal values.
     """
 
-    __slots__ = ("_done", "_index", "_make")
+    __slots__ = ("_done", "_index", "_parts")
     _item: type[Any]
 
     def __init__(
-        self, index: Mapping[str, int], make: Callable[[int], _V] | None, done: dict[str, _V] | None = None
+        self, index: Mapping[str, int], parts: ResultParts | None, done: dict[str, _V] | None = None
     ) -> None:
         self._index = index
-        self._make = make
-        self._done: dict[str, _V] = {} if done is None else done
+        self._parts = parts
+        self._done = done  # created on first access: most results are never read in full
 
     @classmethod
     def of(cls, values: Mapping[str, _V]) -> _LazyMap[_V]:
         """A mapping holding ready values."""
         return cls({key: i for i, key in enumerate(values)}, None, dict(values))
 
+    def _build(self, parts: ResultParts, position: int) -> _V:
+        raise NotImplementedError  # pragma: no cover - every subclass builds its own kind of part
+
     def __getitem__(self, key: str) -> _V:
-        found = self._done.get(key)
-        if found is None:
-            position = self._index[key]  # KeyError for an unknown key, as a dict would
-            assert self._make is not None  # every key is either done or buildable
-            found = self._done[key] = self._make(position)
-        return found
+        done = self._done
+        if done is None:
+            done = self._done = {}
+        else:
+            found = done.get(key)
+            if found is not None:
+                return found
+        position = self._index[key]  # KeyError for an unknown key, as a dict would
+        assert self._parts is not None  # every key is either done or buildable
+        built = done[key] = self._build(self._parts, position)
+        return built
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._index)
@@ -203,6 +228,9 @@ class CriteriaMap(_LazyMap[CriterionResult]):
     __slots__ = ()
     _item = CriterionResult
 
+    def _build(self, parts: ResultParts, position: int) -> CriterionResult:
+        return parts.criterion(position)
+
 
 class CategoryMap(_LazyMap[CategoryResult]):
     """The categories of a result by id, in rule-set order (a read-only mapping)."""
@@ -210,27 +238,34 @@ class CategoryMap(_LazyMap[CategoryResult]):
     __slots__ = ()
     _item = CategoryResult
 
+    def _build(self, parts: ResultParts, position: int) -> CategoryResult:
+        return parts.category(position)
+
 
 class RectificationList(Sequence[Rectification]):
     """The rectification list of a result, built on first access (a read-only sequence)."""
 
-    __slots__ = ("_items", "_make")
+    __slots__ = ("_criteria", "_items", "_parts")
 
     def __init__(
-        self, make: Callable[[], list[Rectification]] | None, items: list[Rectification] | None = None
+        self,
+        parts: ResultParts | None,
+        criteria: Mapping[str, CriterionResult] | None = None,
+        items: list[Rectification] | None = None,
     ) -> None:
-        self._make = make
+        self._parts = parts
+        self._criteria = criteria
         self._items = items
 
     @classmethod
     def of(cls, items: Sequence[Rectification]) -> RectificationList:
         """A list holding ready items."""
-        return cls(None, list(items))
+        return cls(None, None, list(items))
 
     def _built(self) -> list[Rectification]:
         if self._items is None:
-            assert self._make is not None
-            self._items = self._make()
+            assert self._parts is not None and self._criteria is not None
+            self._items = self._parts.rectifications(self._criteria)
         return self._items
 
     @overload

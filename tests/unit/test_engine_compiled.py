@@ -350,7 +350,8 @@ def test_generated_code_runs_without_builtins() -> None:
 
 def test_runtime_helpers_are_the_documented_set() -> None:
     functions = [f"_{name}" for name in FUNCTIONS]
-    builtins = ["_D", "_blen", "_bsum", "_bany", "_ball", "_bmin", "_bmax", "_Raw", "__builtins__"]
+    builtins = ["_D", "_blen", "_bsum", "_bany", "_ball", "_bmin", "_bmax", "_bset", "_Raw", "_Facts"]
+    builtins.append("__builtins__")
     assert sorted(HELPERS) == sorted(functions + builtins)
     assert HELPERS["__builtins__"] == {}
     assert all(HELPERS[f"_{name}"] is spec.python for name, spec in FUNCTIONS.items())

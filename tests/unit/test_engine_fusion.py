@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import localcontext
+
 import pytest
 
+from window_standard._check import CheckedRule
+from window_standard._engine.compiled import ENGINE
 from window_standard._engine.compiled.fusion import hoistable, hoisted_calls
 from window_standard._expr import nodes as n
 from window_standard._expr.check import Scope, check_expression
-from window_standard._expr.types import DATE, NUMBER, STR, Type
+from window_standard._expr.nodes import Compare, Const
+from window_standard._expr.types import BOOL, DATE, NUMBER, STR, Type
 from window_standard._model import Window
+from window_standard._numbers import DECIMAL_CONTEXT
 
 SCOPE = Scope(
     Window,
@@ -17,6 +24,17 @@ SCOPE = Scope(
     {"m": NUMBER},
     allow_points=True,
 )
+
+
+IDENTITY = {
+    "id": "w-1",
+    "name": "窗口",
+    "kind": "customer_service_centre",
+    "district": "510107",
+    "assessed_on": date(2013, 6, 20),
+    "assessor": "self",
+}
+PARAMS = {"period_start": date(2013, 3, 1), "period_end": date(2013, 9, 30), "limit": 1}
 
 
 def call(text: str) -> n.Call:
@@ -32,6 +50,8 @@ def call(text: str) -> n.Call:
         "count(lei_feng.activities, participants > params.limit)",  # a test that may be no data
         "sum(lei_feng.activities, 1)",
         "count(environment.displays, it == 'business_licence')",
+        "sum(lei_feng.activities, participants)",  # a number that may be no data
+        "distinct(lei_feng.activities, kind, in_period(date))",
     ],
 )
 def test_calls_on_the_window_alone_are_hoisted(text: str) -> None:
@@ -43,7 +63,6 @@ def test_calls_on_the_window_alone_are_hoisted(text: str) -> None:
     [
         "count(lei_feng.activities, participants > m)",  # reads a let binding
         "count(lei_feng.activities, participants > points)",  # reads the rule's points
-        "sum(lei_feng.activities, participants)",  # a number that may be no data
         "count(lei_feng.activities, count(lei_feng.activities, participants > 1) > 1)",  # nested
         "any(lei_feng.activities, in_period(date))",  # not a count or a sum
     ],
@@ -60,3 +79,35 @@ def test_equal_calls_share_one_place_and_calls_group_by_collection() -> None:
     groups = hoisted_calls([volunteers, again, contests, displays])
     assert [len(calls) for calls in groups.values()] == [2, 1]
     assert next(iter(groups.values())) == [volunteers, contests]
+
+
+ACTIVITY = {"date": "2013-04-01", "kind": "etiquette_contest", "title": "活动", "participants": 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "participants", "expected"),
+    [
+        ("sum(lei_feng.activities, participants)", [3, 4], 7),
+        ("sum(lei_feng.activities, participants)", [3, None], None),  # one item without data: no data
+        ("sum(lei_feng.activities, participants)", [], 0),
+        ("distinct(lei_feng.activities, participants)", [3, 3, None, 4], 2),  # no data is not a value
+        ("distinct(lei_feng.activities, participants, participants > 3)", [3, 4, None], 1),
+        ("count(lei_feng.activities, participants > 3)", [3, 4, None], 1),
+    ],
+)
+def test_fused_calls_give_the_library_s_answers(
+    text: str, participants: list[int | None], expected: int
+) -> None:
+    node = call(text)
+    assert hoistable(node)
+    rule = CheckedRule(
+        "X-1", None, (), None, Compare(BOOL, "==", node, Const(NUMBER, 0)), "condition", (("n", node),)
+    )
+    prepared = ENGINE.prepare([rule])
+    assert "for i1 in _items0:" in prepared.source  # the call really is computed in the fused loop
+    activities = [{**ACTIVITY, "participants": p} for p in participants]
+    window = Window.model_validate({**IDENTITY, "lei_feng": {"activities": activities}})
+    with localcontext(DECIMAL_CONTEXT):
+        raw = prepared.run(window, PARAMS, True)
+    assert raw.facts is not None and raw.facts[0] == (expected,)
+    assert raw.values[0] == (None if expected is None else expected == 0)

@@ -16,10 +16,11 @@ import importlib
 import importlib.util
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from .._check import CheckedRule
 from .._errors import WindowStandardError
+from .outcome import RawOutcome
 
 __all__ = [
     "DEFAULT_ENGINE",
@@ -31,20 +32,6 @@ __all__ = [
     "engines",
     "get_engine",
 ]
-
-
-class RawOutcome(NamedTuple):
-    """What an engine computed for one window, one entry per rule in rule-set order.
-
-    Attributes:
-        applies: Whether each rule applies (``applies_when``; True when it has none; None for no data).
-        values: Each rule's score (a number) or test (a bool); None for no data.
-        facts: The values each rule read, in the order of its ``fact_names`` (None when not asked for).
-    """
-
-    applies: tuple[bool | None, ...]
-    values: tuple[Any, ...]
-    facts: tuple[tuple[Any, ...], ...] | None
 
 
 @runtime_checkable

@@ -7,7 +7,7 @@ criterion's pydantic model, JSON facts and explanation are built the first time 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -21,15 +21,16 @@ from .._result import (
     CriteriaMap,
     CriterionResult,
     LocalText,
+    Rectification,
     RectificationList,
     Result,
     StandardStamp,
     rectification_items,
 )
 from .._spec import StandardSpec
-from . import RawOutcome
 from .explain import explain
-from .scoring import Scored, ScoringPlan, from_cents
+from .outcome import RawOutcome, Scored
+from .scoring import ScoringPlan, from_cents, lost_points, status_of
 
 __all__ = ["Assembler"]
 
@@ -107,7 +108,7 @@ class Assembler:
     ) -> Result:
         """The result of one window (its criteria, categories and fixes are built on first access)."""
         parts = _Parts(self, raw, scored)
-        criteria = CriteriaMap(self.index, parts.criterion)
+        criteria = CriteriaMap(self.index, parts)
         level_id, level_title = self.levels[scored.level]
         return Result.model_construct(
             standard=self.stamp,
@@ -121,19 +122,17 @@ class Assembler:
             raw_score=scored.raw,
             raw_max=scored.raw_max,
             bonus=scored.bonus,
-            categories=CategoryMap(self.category_index, parts.category),
+            categories=CategoryMap(self.category_index, parts),
             criteria=criteria,
-            vetoes=list(scored.vetoes),
-            prerequisites=list(scored.gates),
+            vetoes=scored.vetoes,  # the result's own lists: scoring made them for this window alone
+            prerequisites=scored.gates,
             parameters_digest=parameters_digest,
-            rectification_list=RectificationList(
-                lambda: rectification_items(criteria, scored.gates, scored.vetoes, scored.lost)
-            ),
+            rectification_list=RectificationList(parts, criteria),
         )
 
 
 class _Parts:
-    """Builds the parts of one result on demand."""
+    """Builds the parts of one result on demand (a :class:`~window_standard._result.ResultParts`)."""
 
     __slots__ = ("assembler", "raw", "scored")
 
@@ -143,11 +142,11 @@ class _Parts:
         self.scored = scored
 
     def criterion(self, position: int) -> CriterionResult:
-        a, scored = self.assembler, self.scored
+        a, raw = self.assembler, self.raw
         values = dict(a.bases[position])
-        status, points = scored.statuses[position], scored.points[position]
+        status, points = status_of(a.plan.rows[position], raw.applies[position], raw.values[position])
         values["status"], values["points"] = status, points
-        facts = self.raw.facts
+        facts = raw.facts
         if facts is None:
             values["facts"], values["explanation"] = {}, None
         else:
@@ -156,6 +155,11 @@ class _Parts:
             values["facts"] = {name: json_native(value) for name, value in named.items()}
             values["explanation"] = explain(rule, status, points, named)
         return CriterionResult.model_construct(**values)
+
+    def rectifications(self, criteria: Mapping[str, CriterionResult]) -> list[Rectification]:
+        scored = self.scored
+        lost = lost_points(self.assembler.plan, self.raw)
+        return rectification_items(criteria, scored.gates, scored.vetoes, lost)
 
     def category(self, position: int) -> CategoryResult:
         a, scored = self.assembler, self.scored

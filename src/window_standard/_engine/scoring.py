@@ -1,4 +1,4 @@
-"""Engine-neutral scoring: statuses and points per criterion, category sums, the total and the level.
+"""Engine-neutral scoring: category sums, the total and the level; statuses and points per criterion.
 
 Every engine hands a :class:`~window_standard._engine.RawOutcome` to :func:`score`; the arithmetic is the
 standard's and the same for all of them:
@@ -24,9 +24,18 @@ from .._check import CheckedCriterion
 from .._numbers import DECIMAL_CONTEXT, ZERO_POINTS, quantize_points
 from .._result import Status
 from .._spec import StandardSpec
-from . import RawOutcome
+from .outcome import RawOutcome, Scored
 
-__all__ = ["Scored", "ScoringPlan", "from_cents", "level_of", "score", "totalled"]
+__all__ = [
+    "Scored",
+    "ScoringPlan",
+    "from_cents",
+    "level_of",
+    "lost_points",
+    "score",
+    "status_of",
+    "totalled",
+]
 
 _SCORED, _BONUS, _GATE, _VETO = 0, 1, 2, 3
 _KIND_CODES = {"scored": _SCORED, "bonus": _BONUS, "prerequisite": _GATE, "veto": _VETO}
@@ -73,143 +82,110 @@ class ScoringPlan:
         return cls(rows, categories, spec.total, tuple((lv.id, lv.min_score) for lv in spec.levels))
 
 
-@dataclass(frozen=True, slots=True)
-class Scored:
-    """The scored outcome of one window.
-
-    Attributes:
-        statuses: Each criterion's status, in rule-set order.
-        points: Each criterion's points (None for gates, vetoes and criteria that do not apply).
-        category_cents: Raw points per category over its applicable criteria, in hundredths.
-        category_max_cents: Maximum points per category over its applicable criteria, in hundredths.
-        raw: Raw points of the applicable scored criteria.
-        raw_max: Their maximum.
-        bonus: Bonus points earned.
-        total: The normalised total with bonus, capped, two places.
-        level: The position of the level in the standard's levels.
-        gates: Prerequisites that failed or had no data.
-        vetoes: Vetoes that fired.
-        lost: Applicable scored criteria that lost points.
-    """
-
-    statuses: tuple[Status, ...]
-    points: tuple[Decimal | None, ...]
-    category_cents: tuple[int, ...]
-    category_max_cents: tuple[int, ...]
-    raw: Decimal
-    raw_max: Decimal
-    bonus: Decimal
-    total: Decimal
-    level: int
-    gates: tuple[str, ...]
-    vetoes: tuple[str, ...]
-    lost: tuple[str, ...]
-
-
 def score(plan: ScoringPlan, raw: RawOutcome, params: Mapping[str, Any]) -> Scored:
     """Score one window's raw outcome with the parameters in force (thresholds may name parameters).
 
+    Only what the level needs is computed here (sums, gates, vetoes, total, level); each criterion's
+    status and points follow from its raw outcome with :func:`status_of`, when the criterion is read.
     Runs inside the library's decimal context (the caller, :class:`~window_standard.Standard`, sets it).
     """
     return plan.scorer(raw.applies, raw.values, params)
 
 
-_NOT_APPLICABLE = "    if a is False:\n        s{i} = 'not_applicable'"
+def status_of(
+    row: tuple[str, int, Decimal, bool, int], applies: Any, value: Any
+) -> tuple[Status, Decimal | None]:
+    """The status and points of one criterion (a row of the plan) from its raw outcome."""
+    _, kind, top, by_expression, _ = row
+    if applies is False:  # applies_when holds for every kind: a gate or veto that does not apply is ignored
+        return "not_applicable", None
+    if kind == _GATE:
+        return ("no_data" if value is None else "pass" if value else "fail"), None
+    if kind == _VETO:
+        return ("no_data" if value is None else "fail" if value else "pass"), None
+    if value is None:
+        return "no_data", ZERO_POINTS
+    if not by_expression:
+        return ("pass", top) if value else ("fail", ZERO_POINTS)
+    points = min(top, max(ZERO_POINTS, quantize_points(value)))
+    return ("pass" if points == top else "fail" if points == 0 else "partial"), points
 
 
-def _row_lines(i: int, row: tuple[str, int, Decimal, bool, int], top: str) -> list[str]:
-    """The scoring of one criterion, straight-line: its status ``s{i}``, its points ``e{i}``, the sums."""
+def lost_points(plan: ScoringPlan, raw: RawOutcome) -> list[str]:
+    """The applicable scored criteria that lost points, in rule-set order."""
+    lost: list[str] = []
+    for row, applies, value in zip(plan.rows, raw.applies, raw.values, strict=True):
+        if row[1] == _SCORED:
+            status, _ = status_of(row, applies, value)
+            if status in ("fail", "partial", "no_data"):
+                lost.append(row[0])
+    return lost
+
+
+def _row_lines(i: int, row: tuple[str, int, Decimal, bool, int]) -> list[str]:
+    """What one criterion adds to the sums, the gates or the vetoes (``_sa{i}``/``_sv{i}``: its outcome)."""
     cid, kind, points, by_expression, position = row
     cents = int(points.scaleb(2))
-    head = [f"    a = A[{i}]", f"    v = V[{i}]"]
     if kind == _GATE:
-        return [
-            *head,
-            _NOT_APPLICABLE.format(i=i),
-            f"    elif v is None:\n        s{i} = 'no_data'\n        gates.append({cid!r})",
-            f"    elif v:\n        s{i} = 'pass'",
-            f"    else:\n        s{i} = 'fail'\n        gates.append({cid!r})",
-        ]
+        return [f"    if _sa{i} is not False and _sv{i} is not True:\n        _sgates.append({cid!r})"]
     if kind == _VETO:
-        return [
-            *head,
-            _NOT_APPLICABLE.format(i=i),
-            f"    elif v is None:\n        s{i} = 'no_data'",
-            f"    elif v:\n        s{i} = 'fail'\n        vetoes.append({cid!r})",
-            f"    else:\n        s{i} = 'pass'",
-        ]
-    scored = kind == _SCORED
-    earn = f"c{position} += {{}}" if scored else "bonus += {}"
-    miss = f"\n        lost.append({cid!r})" if scored else ""
-    lines = [
-        *head,
-        _NOT_APPLICABLE.format(i=i)
-        + f"\n        e{i} = None"
-        + (f"\n        m{position} -= {cents}" if scored else ""),
-        f"    elif v is None:\n        s{i} = 'no_data'\n        e{i} = _Z{miss}",
-    ]
+        return [f"    if _sa{i} is not False and _sv{i} is True:\n        _svetoes.append({cid!r})"]
+    total = f"_sc{position}" if kind == _SCORED else "_sbonus"
+    skip = (
+        f"    if _sa{i} is False:\n        _sm{position} -= {cents}"
+        if kind == _SCORED
+        else f"    if _sa{i} is False:\n        pass"
+    )
     if not by_expression:
-        return [
-            *lines,
-            f"    elif v:\n        s{i} = 'pass'\n        e{i} = {top}\n        {earn.format(cents)}",
-            f"    else:\n        s{i} = 'fail'\n        e{i} = _Z{miss}",
-        ]
+        return [skip, f"    elif _sv{i}:\n        {total} += {cents}"]
     return [
-        *lines,
-        "    else:\n        q = _q(v)",
-        f"        if q >= {top}:\n            s{i} = 'pass'\n            e{i} = {top}"
-        f"\n            {earn.format(cents)}",
-        f"        elif q <= 0:\n            s{i} = 'fail'\n            e{i} = _Z"
-        + miss.replace("\n", "\n    "),
-        f"        else:\n            s{i} = 'partial'\n            e{i} = q\n            "
-        + earn.format("_cents(q)")
-        + miss.replace("\n", "\n    "),
+        skip,
+        f"    elif _sv{i} is not None:\n        _sq = _S_q(_sv{i})\n"
+        f"        {total} += {cents} if _sq >= _S_T{i} else 0 if _sq <= 0 else _S_cents(_sq)",
     ]
 
 
 def _scorer(plan: ScoringPlan) -> Callable[[Sequence[Any], Sequence[Any], Mapping[str, Any]], Scored]:
-    """Generate and compile the scoring of one rule set: one straight-line function, sums in cents.
+    """Generate and compile the scoring of one rule set: straight-line code, sums in hundredths.
 
-    Every point value is a multiple of 0.01, so category sums are kept as integer hundredths and turned
-    into two-place decimals once; the arithmetic is exact and the results equal summing the decimals.
+    Every point value is a multiple of 0.01, so sums are kept as integer hundredths and turned into
+    two-place decimals once; the arithmetic is exact and the results equal summing the decimals.
     """
     scope: dict[str, Any] = {
-        "_Z": ZERO_POINTS,
-        "_q": quantize_points,
-        "_cents": lambda q: int(q.scaleb(2, DECIMAL_CONTEXT)),
-        "_d": from_cents,
-        "_Scored": Scored,
-        "_totalled": totalled,
-        "_level_of": level_of,
-        "_bool": bool,
-        "_TOTAL": plan.total,
-        "_LEVELS": plan.levels,
+        "_S_q": quantize_points,
+        "_S_cents": lambda q: int(q.scaleb(2, DECIMAL_CONTEXT)),
+        "_S_d": from_cents,
+        "_S_Scored": Scored,
+        "_S_totalled": totalled,
+        "_S_level_of": level_of,
+        "_S_bool": bool,
+        "_S_TOTAL": plan.total,
+        "_S_LEVELS": plan.levels,
         "__builtins__": {},
     }
     full = [0] * len(plan.categories)
     for _, kind, points, _, position in plan.rows:
         if kind == _SCORED:
             full[position] += int(points.scaleb(2))
-    lines = ["def score(A, V, P):", "    gates = []", "    vetoes = []", "    lost = []", "    bonus = 0"]
-    lines += [f"    c{k} = 0\n    m{k} = {cents}" for k, cents in enumerate(full)]
+    count = len(plan.rows)
+    lines = ["def score(A, V, P):", "    _sgates = []", "    _svetoes = []", "    _sbonus = 0"]
+    if count:  # one unpacking of each tuple, then plain locals
+        lines.append(f"    ({''.join(f'_sa{i}, ' for i in range(count))}) = A")
+        lines.append(f"    ({''.join(f'_sv{i}, ' for i in range(count))}) = V")
+    lines += [f"    _sc{k} = 0\n    _sm{k} = {cents}" for k, cents in enumerate(full)]
     for i, row in enumerate(plan.rows):
-        top = f"_T{i}"
-        scope[top] = row[2]
-        lines += _row_lines(i, row, top)
-    earned = "".join(
-        f"e{i}, " if kind in (_SCORED, _BONUS) else "None, " for i, (_, kind, *_) in enumerate(plan.rows)
-    )
-    statuses = "".join(f"s{i}, " for i in range(len(plan.rows)))
+        scope[f"_S_T{i}"] = row[2]
+        lines += _row_lines(i, row)
     cats = range(len(plan.categories))
+    sums, maxima = "".join(f"_sc{k}, " for k in cats), "".join(f"_sm{k}, " for k in cats)
     lines += [
-        f"    raw = _d({' + '.join(f'c{k}' for k in cats) or '0'})",
-        f"    raw_max = _d({' + '.join(f'm{k}' for k in cats) or '0'})",
-        "    bonus = _d(bonus)",
-        "    total = _totalled(_TOTAL, raw, raw_max, bonus)",
-        "    level = _level_of(_LEVELS, total, P, blocked=_bool(gates or vetoes))",
-        f"    return _Scored(({statuses}), ({earned}), ({''.join(f'c{k}, ' for k in cats)}),"
-        f" ({''.join(f'm{k}, ' for k in cats)}), raw, raw_max, bonus, total, level,"
-        " (*gates,), (*vetoes,), (*lost,))",
+        f"    _sraw = _S_d({' + '.join(f'_sc{k}' for k in cats) or '0'})",
+        f"    _sraw_max = _S_d({' + '.join(f'_sm{k}' for k in cats) or '0'})",
+        "    _sbonus = _S_d(_sbonus)",
+        "    _stotal = _S_totalled(_S_TOTAL, _sraw, _sraw_max, _sbonus)",
+        "    _slevel = _S_level_of(_S_LEVELS, _stotal, P, blocked=_S_bool(_sgates or _svetoes))",
+        f"    return _S_Scored(({sums}), ({maxima}), _sraw, _sraw_max, _sbonus, _stotal, _slevel, _sgates,"
+        " _svetoes)",
     ]
     exec(compile("\n".join(lines) + "\n", "<window-standard scoring>", "exec"), scope)
     scorer: Callable[[Sequence[Any], Sequence[Any], Mapping[str, Any]], Scored] = scope["score"]

@@ -2,7 +2,8 @@
 
 :class:`CompiledEngine` generates the source of ``run(w, p, with_facts)`` from the checked trees
 (:mod:`.codegen`) and compiles it once; running a window is one call of that function. The generated code
-has no builtins and can call only the operators and functions of :mod:`.runtime`.
+has no builtins and can call only the names of :mod:`.runtime`. (Generating the scoring into the same
+function was measured slower than running the shared scorer after it: 58 µs against 45 µs a window.)
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..._check import CheckedRule
-from .. import RawOutcome
+from ..outcome import RawOutcome
 from .codegen import rule_set_source
 from .runtime import namespace
 

@@ -294,63 +294,102 @@ GENERATORS: dict[type[n.Node], Callable[[CodeGen, Any], str]] = {
 }
 
 
+def _fused_step(gen: CodeGen, name: str, call: n.Call) -> tuple[list[str], list[str]]:
+    """One hoisted call's lines inside the fused loop, and after it (``distinct`` counts its set there)."""
+    indent = " " * 12
+    if call.func == "sum":
+        value = gen.expr(call.scoped[0])
+        if not call.scoped[0].type.nullable:
+            return [f"{indent}{name} += {value}"], []
+        temp = gen.fresh()  # no data in one item: the sum has no data (library.total)
+        return [
+            f"{indent}if {name} is not None:",
+            f"{indent}    {temp} = {value}",
+            f"{indent}    {name} = None if {temp} is None else {name} + {temp}",
+        ], []
+    if call.func == "distinct":
+        seen = f"_seen{name}"
+        add = [f"{indent}{seen}.add({gen.expr(call.scoped[0])})"]
+        if len(call.scoped) > 1:
+            test = gen.expr(call.scoped[1])
+            add = [f"{indent}if ({test}) is True:", f"    {add[0]}"]
+        return add, [f"        {seen}.discard(None)", f"        {name} = _blen({seen})"]
+    value = gen.expr(call.scoped[0])
+    test = f"({value}) is True" if call.scoped[0].type.nullable else value
+    return [f"{indent}if {test}:", f"{indent}    {name} += 1"], []
+
+
 def fused_loops(gen: CodeGen, rules: Sequence[CheckedRule]) -> list[str]:
     """Lines computing every hoisted call (:mod:`.fusion`), one loop per collection."""
     trees = [tree for rule in rules for tree in (*rule.trees.values(), *(node for _, node in rule.facts))]
     lines: list[str] = []
-    for collection, calls in hoisted_calls(trees).items():
+    for group, (collection, calls) in enumerate(hoisted_calls(trees).items()):
         names = [f"_h{len(gen.hoisted) + i}" for i in range(len(calls))]
-        items = gen.fresh()
+        items = f"_items{group}"
         scopes = sorted({call.item_scope for call in calls})
         body = [f"            i{scope} = i{scopes[0]}" for scope in scopes[1:]]
+        after: list[str] = []
+        starts = []
         for name, call in zip(names, calls, strict=True):
-            value = gen.expr(call.scoped[0])
-            if call.func == "sum":
-                body.append(f"            {name} += {value}")
-            else:
-                test = f"({value}) is True" if call.scoped[0].type.nullable else value
-                body.append(f"            if {test}:\n                {name} += 1")
+            inside, outside = _fused_step(gen, name, call)
+            body += inside
+            after += outside
+            starts.append(
+                f"        _seen{name} = _bset()" if call.func == "distinct" else f"        {name} = 0"
+            )
         lines += [
             f"    {items} = {gen.expr(collection)}",
             f"    if {items} is None:",
             f"        {' = '.join(names)} = None",
             "    else:",
-            f"        {' = '.join(names)} = 0",
+            *starts,
             f"        for i{scopes[0]} in {items}:",
             *body,
+            *after,
         ]
         gen.hoisted.update(zip(calls, names, strict=True))
     return lines
 
 
-def rule_set_source(rules: Sequence[CheckedRule]) -> tuple[str, dict[str, Any]]:
-    """The source of ``run(w, p, with_facts)`` for rules in order, and the literals it refers to.
+def _rule_lines(gen: CodeGen, index: int, rule: CheckedRule) -> list[str]:
+    """The lets, ``a{index}`` (applies) and ``v{index}`` (value) of one rule."""
+    gen.lets = f"l{index}_"
+    gen.points = gen.literal(rule.points) if rule.points is not None else "None"
+    gen.points_value = rule.points
+    lines = [f"    l{index}_{name} = {gen.expr(node)}" for name, node in rule.lets]
+    lines.append(f"    a{index} = {gen.expr(rule.applies) if rule.applies is not None else 'True'}")
+    lines.append(f"    v{index} = {gen.expr(rule.main)}")
+    return lines
 
-    ``run`` returns ``RawOutcome(applies, values, facts)`` with one entry per rule (``facts`` is None
-    unless ``with_facts``).
+
+def _params(gen: CodeGen) -> list[str]:
+    return [f"    p_{name} = p[{name!r}]" for name in gen.params]
+
+
+def rule_set_source(rules: Sequence[CheckedRule]) -> tuple[str, dict[str, Any]]:
+    """The source of ``run(w, p, with_facts)`` and of one ``facts_K(w, p)`` per rule, and their literals.
+
+    ``run`` returns ``RawOutcome(applies, values, facts)`` with one entry per rule; ``facts`` is None unless
+    ``with_facts``, and then a lazy sequence (``_Facts``) that computes a rule's facts with ``facts_K``
+    the first time they are read — a result's explanations cost nothing until someone reads them.
     """
     gen = CodeGen()
     body: list[str] = fused_loops(gen, rules)
-    facts: list[str] = []
     for index, rule in enumerate(rules):
-        gen.lets = f"l{index}_"
-        gen.points = gen.literal(rule.points) if rule.points is not None else "None"
-        gen.points_value = rule.points
         body.append(f"    # {rule.id}")
-        body += [f"    l{index}_{name} = {gen.expr(node)}" for name, node in rule.lets]
-        body.append(f"    a{index} = {gen.expr(rule.applies) if rule.applies is not None else 'True'}")
-        body.append(f"    v{index} = {gen.expr(rule.main)}")
-        read = [f"l{index}_{name}" for name, _ in rule.lets] + [gen.expr(node) for _, node in rule.facts]
-        facts.append("(" + "".join(f"{code}, " for code in read) + ")")
+        body += _rule_lines(gen, index, rule)
     applies = "".join(f"a{i}, " for i in range(len(rules)))
     values = "".join(f"v{i}, " for i in range(len(rules)))
-    head = [f"    p_{name} = p[{name!r}]" for name in gen.params]
     tail = [
-        f"    applies = ({applies})",
-        f"    values = ({values})",
-        "    if not with_facts:",
-        "        return _Raw(applies, values, None)",
-        f"    return _Raw(applies, values, ({''.join(f + ', ' for f in facts)}))",
+        f"    return _Raw(({applies}), ({values}), _Facts(_FACT_FUNCTIONS, w, p) if with_facts else None)",
     ]
-    source = "def run(w, p, with_facts):\n" + "\n".join([*head, *body, *tail]) + "\n"
-    return source, gen.namespace
+    sources = ["def run(w, p, with_facts):\n" + "\n".join([*_params(gen), *body, *tail])]
+    for index, rule in enumerate(rules):
+        facts = CodeGen()  # no hoisting: the facts of one rule are computed on their own
+        facts.namespace = gen.namespace
+        lets = _rule_lines(facts, index, rule)[: len(rule.lets)]
+        read = [f"l{index}_{name}" for name, _ in rule.lets] + [facts.expr(node) for _, node in rule.facts]
+        returned = f"    return ({''.join(f'{code}, ' for code in read)})"
+        sources.append(f"def facts_{index}(w, p):\n" + "\n".join([*_params(facts), *lets, returned]))
+    sources.append(f"_FACT_FUNCTIONS = ({''.join(f'facts_{i}, ' for i in range(len(rules)))})")
+    return "\n\n".join(sources) + "\n", gen.namespace

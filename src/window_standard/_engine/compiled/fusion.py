@@ -1,9 +1,9 @@
 """Loop fusion: every count and sum over one collection computed in a single pass, once per window.
 
-Many criteria count items of the same list (activities of a kind, in the period …). A call is *hoisted*
-when it depends on the window and the parameters only — no ``let`` binding, no ``points``, no item of an
-enclosing collection, no nested collection function — and, for a sum, when every item's number always has
-data. Hoisted calls over the same collection share one loop at the top of the generated function, and
+Many criteria count items of the same list (activities of a kind, in the period …). A ``count``, ``sum``
+or ``distinct`` is *hoisted* when it depends on the window and the parameters only — no ``let`` binding,
+no ``points``, no item of an enclosing collection, no nested collection function. Hoisted calls over the
+same collection share one loop at the top of the generated function, and
 identical calls (equal typed trees) share one variable. Everything in the language is pure and never
 raises for well-typed input, so computing a hoisted call eagerly gives the same values.
 """
@@ -19,20 +19,19 @@ __all__ = ["hoistable", "hoisted_calls"]
 
 def hoistable(node: n.Call) -> bool:
     """Whether a collection call can be computed once, ahead of the rules, in a fused loop."""
-    if node.func not in ("count", "sum") or len(node.scoped) != 1:
-        return False
-    if node.func == "sum" and node.scoped[0].type.nullable:
+    if node.func not in ("count", "sum", "distinct"):
         return False
     for sub in n.walk(node.args[0]):
         if isinstance(sub, (n.Name, n.Points, n.Item)) or (isinstance(sub, n.Field) and sub.scope != 0):
             return False
         if isinstance(sub, n.Call) and sub.scoped:
             return False
-    for sub in n.walk(node.scoped[0]):
-        if isinstance(sub, (n.Name, n.Points)) or (isinstance(sub, n.Call) and sub.scoped):
-            return False
-        if isinstance(sub, (n.Field, n.Item)) and sub.scope not in (0, node.item_scope):
-            return False
+    for part in node.scoped:
+        for sub in n.walk(part):
+            if isinstance(sub, (n.Name, n.Points)) or (isinstance(sub, n.Call) and sub.scoped):
+                return False
+            if isinstance(sub, (n.Field, n.Item)) and sub.scope not in (0, node.item_scope):
+                return False
     return True
 
 

@@ -7,13 +7,50 @@ type, and each function of the language as its record's Python implementation
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Any
+from collections.abc import Callable, Sequence
+from decimal import Decimal, localcontext
+from typing import Any, overload
 
 from ..._expr.functions import FUNCTIONS
-from .. import RawOutcome
+from ..._numbers import DECIMAL_CONTEXT
+from ..outcome import RawOutcome
 
-__all__ = ["namespace"]
+__all__ = ["LazyFacts", "namespace"]
+
+
+class LazyFacts(Sequence[tuple[Any, ...]]):
+    """The facts each rule read, computed for one rule the first time they are asked for.
+
+    The window is frozen and the parameters are never changed, so computing later gives the values the
+    rules read when the window was evaluated; it runs in the library's decimal context.
+    """
+
+    __slots__ = ("_done", "_functions", "_params", "_window")
+
+    def __init__(
+        self, functions: tuple[Callable[[Any, Any], tuple[Any, ...]], ...], window: Any, params: Any
+    ):
+        self._functions = functions
+        self._window = window
+        self._params = params
+        self._done: dict[int, tuple[Any, ...]] = {}
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Any, ...]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[Any, ...]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[Any, ...] | list[tuple[Any, ...]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        found = self._done.get(index)
+        if found is None:
+            with localcontext(DECIMAL_CONTEXT):
+                found = self._done[index] = self._functions[index](self._window, self._params)
+        return found
+
+    def __len__(self) -> int:
+        return len(self._functions)
+
 
 _BUILTINS: dict[str, Any] = {
     "_D": Decimal,
@@ -23,7 +60,9 @@ _BUILTINS: dict[str, Any] = {
     "_ball": all,
     "_bmin": min,
     "_bmax": max,
+    "_bset": set,
     "_Raw": RawOutcome,
+    "_Facts": LazyFacts,
 }
 
 
