@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -88,12 +89,12 @@ class CheckedRule:
     templates: Mapping[Lang, Template] = field(default_factory=dict)
     location: Location | None = None
 
-    @property
+    @cached_property
     def fact_names(self) -> tuple[str, ...]:
         """Names of every fact in order: the let names, then field paths and ``params.NAME``."""
         return (*(name for name, _ in self.lets), *(name for name, _ in self.facts))
 
-    @property
+    @cached_property
     def trees(self) -> dict[str, n.Node]:
         """Every typed tree by key: ``let.NAME``, ``applies_when``, then ``score`` or ``condition``."""
         found = {f"let.{name}": node for name, node in self.lets}

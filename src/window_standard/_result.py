@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any, Generic, Literal, Protocol, TypeVar, overload
+from typing import Any, Generic, Literal, Protocol, Self, TypeVar, overload
 
 from pydantic import Field, GetCoreSchemaHandler
 from pydantic_core import CoreSchema, core_schema
@@ -180,7 +180,7 @@ class _LazyMap(Mapping[str, _V], Generic[_V]):
         self._done = done  # created on first access: most results are never read in full
 
     @classmethod
-    def of(cls, values: Mapping[str, _V]) -> _LazyMap[_V]:
+    def of(cls, values: Mapping[str, _V]) -> Self:
         """A mapping holding ready values."""
         return cls({key: i for i, key in enumerate(values)}, None, dict(values))
 

@@ -195,7 +195,9 @@ class Standard:
         Raises:
             pydantic.ValidationError: When a mapping is not a valid window (the error names the field path).
         """
-        valid = window if isinstance(window, Window) else Window.model_validate(window)
+        valid = (
+            window if type(window) is Window or isinstance(window, Window) else Window.model_validate(window)
+        )
         on = as_of or valid.assessed_on
         params, digest = self._resolved(on)
         with localcontext(DECIMAL_CONTEXT):

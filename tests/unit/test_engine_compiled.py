@@ -326,7 +326,8 @@ def test_decimal_literals_are_exact_and_live_in_the_namespace() -> None:
         ),
         (
             "any(lei_feng.activities, participants > 1)",
-            "_any(w.lei_feng.activities, (lambda i1: (None if (_t1 := i1.participants) is None else (_t1 > 1))))",
+            "(None if (_t1 := w.lei_feng.activities) is None else _kor(*[(None if (_t2 := i1.participants) is None "
+            "else (_t2 > 1)) for i1 in _t1]))",
         ),
         ("name == 'a\\'b\\n'", '(w.name == "a\'b\\n")'),
     ],
@@ -350,7 +351,8 @@ def test_generated_code_runs_without_builtins() -> None:
 
 def test_runtime_helpers_are_the_documented_set() -> None:
     functions = [f"_{name}" for name in FUNCTIONS]
-    builtins = ["_D", "_blen", "_bsum", "_bany", "_ball", "_bmin", "_bmax", "_bset", "_Raw", "_Facts"]
+    builtins = ["_D", "_blen", "_bsum", "_bany", "_ball", "_bmin", "_bmax", "_bset", "_kand", "_kor", "_Raw"]
+    builtins += ["_Facts", "_tuple_new"]
     builtins.append("__builtins__")
     assert sorted(HELPERS) == sorted(functions + builtins)
     assert HELPERS["__builtins__"] == {}

@@ -41,7 +41,8 @@ class RawOutcome(NamedTuple):
     """What an engine computed for one window, one entry per rule in rule-set order.
 
     Attributes:
-        applies: Whether each rule applies (``applies_when``; True when it has none; None for no data).
+        applies: Whether each rule applies (``applies_when``; None for no data). A rule without
+            ``applies_when`` is always True here (scoring relies on it).
         values: Each rule's score (a number) or test (a bool); None for no data.
         facts: The values each rule read, in the order of its ``fact_names`` (None when not asked for);
             an engine may compute them lazily, when a rule's entry is first read.

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from typing import Any
 
 from .._check import CheckedCriterion
-from .._numbers import DECIMAL_CONTEXT, ZERO_POINTS, quantize_points
+from .._numbers import CENT, DECIMAL_CONTEXT, ZERO_POINTS, quantize_points
 from .._result import Status
 from .._spec import StandardSpec
 from .outcome import RawOutcome, Scored
@@ -48,6 +48,7 @@ class ScoringPlan:
     Attributes:
         rows: Per criterion, in rule-set order: ``(id, kind code, maximum points or 0, scored by an
             expression rather than a test, category position or -1)``.
+        conditional: Whether each criterion has an ``applies_when`` (without one, it always applies).
         categories: Category ids in order.
         total: The standard's total.
         levels: ``(level id, threshold)`` in order; a threshold names a parameter or is a number; the last
@@ -55,6 +56,7 @@ class ScoringPlan:
     """
 
     rows: tuple[tuple[str, int, Decimal, bool, int], ...]
+    conditional: tuple[bool, ...]
     categories: tuple[str, ...]
     total: Decimal
     levels: tuple[tuple[str, Decimal | str | None], ...]
@@ -79,7 +81,9 @@ class ScoringPlan:
             )
             for r in rules
         )
-        return cls(rows, categories, spec.total, tuple((lv.id, lv.min_score) for lv in spec.levels))
+        conditional = tuple(r.applies is not None for r in rules)
+        levels = tuple((lv.id, lv.min_score) for lv in spec.levels)
+        return cls(rows, conditional, categories, spec.total, levels)
 
 
 def score(plan: ScoringPlan, raw: RawOutcome, params: Mapping[str, Any]) -> Scored:
@@ -122,25 +126,30 @@ def lost_points(plan: ScoringPlan, raw: RawOutcome) -> list[str]:
     return lost
 
 
-def _row_lines(i: int, row: tuple[str, int, Decimal, bool, int]) -> list[str]:
-    """What one criterion adds to the sums, the gates or the vetoes (``_sa{i}``/``_sv{i}``: its outcome)."""
+def _row_lines(i: int, row: tuple[str, int, Decimal, bool, int], conditional: bool) -> list[str]:
+    """What one criterion adds to the sums, the gates or the vetoes (``_sa{i}``/``_sv{i}``: its outcome).
+
+    A criterion without ``applies_when`` always applies (its ``applies`` is True), so its lines test
+    only its value.
+    """
     cid, kind, points, by_expression, position = row
     cents = int(points.scaleb(2))
+    applies = f"_sa{i} is not False and " if conditional else ""
     if kind == _GATE:
-        return [f"    if _sa{i} is not False and _sv{i} is not True:\n        _sgates.append({cid!r})"]
+        return [f"    if {applies}_sv{i} is not True:\n        _sgates.append({cid!r})"]
     if kind == _VETO:
-        return [f"    if _sa{i} is not False and _sv{i} is True:\n        _svetoes.append({cid!r})"]
+        return [f"    if {applies}_sv{i} is True:\n        _svetoes.append({cid!r})"]
     total = f"_sc{position}" if kind == _SCORED else "_sbonus"
-    skip = (
-        f"    if _sa{i} is False:\n        _sm{position} -= {cents}"
-        if kind == _SCORED
-        else f"    if _sa{i} is False:\n        pass"
-    )
+    head: list[str] = []
+    if conditional:
+        leaves = f"_sm{position} -= {cents}" if kind == _SCORED else "pass"
+        head = [f"    if _sa{i} is False:\n        {leaves}"]
+    branch = "elif" if conditional else "if"
     if not by_expression:
-        return [skip, f"    elif _sv{i}:\n        {total} += {cents}"]
+        return [*head, f"    {branch} _sv{i}:\n        {total} += {cents}"]
     return [
-        skip,
-        f"    elif _sv{i} is not None:\n        _sq = _S_q(_sv{i})\n"
+        *head,
+        f"    {branch} _sv{i} is not None:\n        _sq = _S_D(_sv{i}).quantize(_S_CENT, _S_UP, _S_CONTEXT)\n"
         f"        {total} += {cents} if _sq >= _S_T{i} else 0 if _sq <= 0 else _S_cents(_sq)",
     ]
 
@@ -152,7 +161,10 @@ def _scorer(plan: ScoringPlan) -> Callable[[Sequence[Any], Sequence[Any], Mappin
     two-place decimals once; the arithmetic is exact and the results equal summing the decimals.
     """
     scope: dict[str, Any] = {
-        "_S_q": quantize_points,
+        "_S_D": Decimal,  # quantize_points, inline: the same half-up rounding in the library's context
+        "_S_CENT": CENT,
+        "_S_UP": ROUND_HALF_UP,
+        "_S_CONTEXT": DECIMAL_CONTEXT,
         "_S_cents": lambda q: int(q.scaleb(2, DECIMAL_CONTEXT)),
         "_S_d": from_cents,
         "_S_Scored": Scored,
@@ -170,12 +182,13 @@ def _scorer(plan: ScoringPlan) -> Callable[[Sequence[Any], Sequence[Any], Mappin
     count = len(plan.rows)
     lines = ["def score(A, V, P):", "    _sgates = []", "    _svetoes = []", "    _sbonus = 0"]
     if count:  # one unpacking of each tuple, then plain locals
-        lines.append(f"    ({''.join(f'_sa{i}, ' for i in range(count))}) = A")
+        applies = (f"_sa{i}" if conditional else "_" for i, conditional in enumerate(plan.conditional))
+        lines.append(f"    ({''.join(f'{name}, ' for name in applies)}) = A")
         lines.append(f"    ({''.join(f'_sv{i}, ' for i in range(count))}) = V")
     lines += [f"    _sc{k} = 0\n    _sm{k} = {cents}" for k, cents in enumerate(full)]
     for i, row in enumerate(plan.rows):
         scope[f"_S_T{i}"] = row[2]
-        lines += _row_lines(i, row)
+        lines += _row_lines(i, row, plan.conditional[i])
     cats = range(len(plan.categories))
     sums, maxima = "".join(f"_sc{k}, " for k in cats), "".join(f"_sm{k}, " for k in cats)
     lines += [

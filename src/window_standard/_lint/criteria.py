@@ -25,9 +25,7 @@ __all__ = ["lint_criterion"]
 
 
 class _CriterionLint:
-    def __init__(
-        self, rule: CheckedCriterion, root: type[BaseModel], params: Mapping[str, Abstract]
-    ) -> None:
+    def __init__(self, rule: CheckedCriterion, root: type[BaseModel], params: Mapping[str, Abstract]) -> None:
         self.rule = rule
         self.root = root
         self.params = params

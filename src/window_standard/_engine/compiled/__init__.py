@@ -26,18 +26,18 @@ class CompiledPrepared:
         source: The generated source (for debugging and tests).
     """
 
-    __slots__ = ("_run", "source")
+    __slots__ = ("run", "source")
+
+    run: Callable[[Any, Mapping[str, Any], bool], RawOutcome]
+    """Run every rule on one window (see :class:`window_standard._engine.Prepared`): the generated
+    function itself, with no call in between."""
 
     def __init__(self, rules: Sequence[CheckedRule]) -> None:
         source, literals = rule_set_source(rules)
         scope = {**namespace(), **literals}
         exec(compile(source, "<window-standard rules>", "exec"), scope)
-        self._run: Callable[[Any, Mapping[str, Any], bool], RawOutcome] = scope["run"]
+        self.run = scope["run"]
         self.source = source
-
-    def run(self, window: Any, params: Mapping[str, Any], facts: bool) -> RawOutcome:
-        """Run every rule on one window (see :class:`window_standard._engine.Prepared`)."""
-        return self._run(window, params, facts)
 
 
 class CompiledEngine:

@@ -122,7 +122,13 @@ class CodeGen:
         return f"(None if {' or '.join(tests)} else {build(values)})"
 
     def collection(self, node: n.Call) -> tuple[str, str]:
-        """``(guarded prefix, items)`` for a collection argument: ``(None if (t := C) is None else `` …)."""
+        """``(guarded prefix, items)`` for a collection argument: ``(None if (t := C) is None else `` …).
+
+        A literal collection or a field that always has data needs no guard (and no temporary).
+        """
+        first = node.args[0]
+        if isinstance(first, n.Const) or (isinstance(first, n.Field) and not first.type.nullable):
+            return "(", self.expr(first)
         temp = self.fresh()
         return f"(None if ({temp} := {self.expr(node.args[0])}) is None else ", temp
 
@@ -232,6 +238,11 @@ def _call(gen: CodeGen, node: n.Call) -> str:
         guard, items = gen.collection(node)
         item = f"i{node.item_scope}"
         return f"{guard}_blen([0 for {item} in {items} if {gen.expr(node.scoped[0])} is True]))"
+    if node.func in ("any", "all"):  # Kleene over the items' tests, which may be no data
+        guard, items = gen.collection(node)
+        item = f"i{node.item_scope}"
+        combine = "_kor" if node.func == "any" else "_kand"
+        return f"{guard}{combine}(*[{gen.expr(node.scoped[0])} for {item} in {items}]))"
     if node.func == "ratio":
         return _division(gen, node.args[0], node.args[1])
     if node.func in ("min", "max", "len"):
@@ -357,7 +368,8 @@ def _rule_lines(gen: CodeGen, index: int, rule: CheckedRule) -> list[str]:
     gen.points = gen.literal(rule.points) if rule.points is not None else "None"
     gen.points_value = rule.points
     lines = [f"    l{index}_{name} = {gen.expr(node)}" for name, node in rule.lets]
-    lines.append(f"    a{index} = {gen.expr(rule.applies) if rule.applies is not None else 'True'}")
+    if rule.applies is not None:
+        lines.append(f"    a{index} = {gen.expr(rule.applies)}")
     lines.append(f"    v{index} = {gen.expr(rule.main)}")
     return lines
 
@@ -378,10 +390,12 @@ def rule_set_source(rules: Sequence[CheckedRule]) -> tuple[str, dict[str, Any]]:
     for index, rule in enumerate(rules):
         body.append(f"    # {rule.id}")
         body += _rule_lines(gen, index, rule)
-    applies = "".join(f"a{i}, " for i in range(len(rules)))
+    applies = "".join("True, " if rule.applies is None else f"a{i}, " for i, rule in enumerate(rules))
     values = "".join(f"v{i}, " for i in range(len(rules)))
     tail = [
-        f"    return _Raw(({applies}), ({values}), _Facts(_FACT_FUNCTIONS, w, p) if with_facts else None)",
+        # RawOutcome's own constructor, without its Python-level __new__ (as namedtuple's _make does)
+        f"    return _tuple_new(_Raw, (({applies}), ({values}), _Facts(_FACT_FUNCTIONS, w, p) if with_facts"
+        " else None))",
     ]
     sources = ["def run(w, p, with_facts):\n" + "\n".join([*_params(gen), *body, *tail])]
     for index, rule in enumerate(rules):

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal, localcontext
 from typing import Any, overload
 
+from ..._expr import library
 from ..._expr.functions import FUNCTIONS
 from ..._numbers import DECIMAL_CONTEXT
 from ..outcome import RawOutcome
@@ -61,7 +62,10 @@ _BUILTINS: dict[str, Any] = {
     "_bmin": min,
     "_bmax": max,
     "_bset": set,
+    "_kand": library.kleene_and,
+    "_kor": library.kleene_or,
     "_Raw": RawOutcome,
+    "_tuple_new": tuple.__new__,
     "_Facts": LazyFacts,
 }
 
