@@ -185,8 +185,9 @@ class Standard:
 
         Args:
             window: A :class:`Window`, or a mapping that is validated into one.
-            explain: Render zh/en explanations and record the facts of every criterion; turn it off for
-                bulk scoring (points, statuses, levels and the rectification list stay complete).
+            explain: Give every criterion its facts and zh/en explanation (built when the criterion is first
+                read); without it they are empty (points, statuses, levels and the rectification list stay
+                complete).
             as_of: Resolve dated parameters on this date instead of the window's ``assessed_on``.
 
         Returns:
