@@ -7,89 +7,28 @@ The result is a typed tree (:mod:`.nodes`). Anything outside the language is an
 from __future__ import annotations
 
 import ast
-import io
-import tokenize
-from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
-
-from pydantic import BaseModel
 
 from . import nodes as n
 from .functions import FUNCTIONS, ExpressionError, check_call
+from .scope import Scope
+from .syntax import (
+    _ARITH,
+    _COMPARE,
+    _FORBIDDEN,
+    _HINT_LANGUAGE,
+    _OPERATOR_NAMES,
+    _blank_comments,
+    _position,
+    _suggest,
+    comment_start,
+)
 from .types import BOOL, NUMBER, STR, Type, model_fields
 
 __all__ = ["MAX_EXPRESSION_CHARS", "MAX_EXPRESSION_DEPTH", "Scope", "check_expression", "comment_start"]
 
 MAX_EXPRESSION_CHARS = 2000
 MAX_EXPRESSION_DEPTH = 40
-
-_ARITH = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
-_COMPARE = {
-    ast.Eq: "==",
-    ast.NotEq: "!=",
-    ast.Lt: "<",
-    ast.LtE: "<=",
-    ast.Gt: ">",
-    ast.GtE: ">=",
-    ast.In: "in",
-    ast.NotIn: "not in",
-}
-_FORBIDDEN = {
-    ast.Lambda: "lambda expressions",
-    ast.Subscript: "subscripts (x[i])",
-    ast.Slice: "slices",
-    ast.ListComp: "comprehensions",
-    ast.SetComp: "comprehensions",
-    ast.DictComp: "comprehensions",
-    ast.GeneratorExp: "generator expressions",
-    ast.JoinedStr: "f-strings",
-    ast.FormattedValue: "f-strings",
-    ast.NamedExpr: "assignment expressions (:=)",
-    ast.Starred: "starred arguments",
-    ast.Dict: "dict literals",
-    ast.Await: "await",
-}
-_OPERATOR_NAMES = {
-    ast.Pow: "'**' (power)",
-    ast.FloorDiv: "'//'",
-    ast.Mod: "'%'",
-    ast.BitAnd: "'&'",
-    ast.BitOr: "'|'",
-    ast.BitXor: "'^'",
-    ast.LShift: "'<<'",
-    ast.RShift: "'>>'",
-    ast.MatMult: "'@'",
-    ast.Invert: "'~'",
-}
-_HINT_LANGUAGE = "see docs/rule-language.md for what expressions may contain"
-
-
-@dataclass(frozen=True)
-class Scope:
-    """Everything a name may refer to while checking one expression.
-
-    Attributes:
-        root: The window model class (fields resolve against it last).
-        params: Declared parameters and their types.
-        constants: Named constants and their values.
-        lets: ``let`` bindings defined so far, with their types.
-        allow_points: Whether ``points`` (the criterion's maximum) is available.
-        items: Types of the items of enclosing collection functions, outermost first.
-    """
-
-    root: type[BaseModel]
-    params: dict[str, Type]
-    constants: dict[str, tuple[Type, Any]]
-    lets: dict[str, Type] = field(default_factory=dict)
-    allow_points: bool = False
-    items: tuple[Type, ...] = ()
-
-    def with_item(self, item: Type) -> Scope:
-        """A scope one collection deeper."""
-        return Scope(
-            self.root, self.params, self.constants, self.lets, self.allow_points, (*self.items, item)
-        )
 
 
 def check_expression(text: str, scope: Scope) -> n.Node:
@@ -128,38 +67,6 @@ def check_expression(text: str, scope: Scope) -> n.Node:
     except ExpressionError as exc:
         exc.line, exc.column = _position(text, lead + exc.column - 1)
         raise
-
-
-def _blank_comments(source: str) -> str:
-    """Replace each ``#`` comment by spaces, line by line.
-
-    Lines are joined before parsing; without this a comment on one line of a multi-line expression would
-    silently swallow every line after it. Blanking keeps offsets, so error columns stay exact.
-    """
-    lines = source.split("\n")
-    for index, line in enumerate(lines):
-        start = comment_start(line) if "#" in line else None
-        if start is not None:
-            lines[index] = line[:start] + " " * (len(line) - start)
-    return "\n".join(lines)
-
-
-def comment_start(line: str) -> int | None:
-    """Column (0-based) where a ``#`` comment starts on one line of an expression, if it has one."""
-    try:
-        for token in tokenize.generate_tokens(io.StringIO(line).readline):
-            if token.type == tokenize.COMMENT:
-                return token.start[1]
-    except (tokenize.TokenError, SyntaxError):
-        pass  # an unbalanced bracket or string on this line; the parser reports it
-    return None
-
-
-def _position(source: str, offset: int) -> tuple[int, int]:
-    """1-based (line, column) of a 0-based character offset in ``source``."""
-    before = source[: max(0, offset)]
-    line = before.count("\n") + 1
-    return line, offset - (before.rfind("\n") + 1) + 1
 
 
 class _Checker:
@@ -469,12 +376,3 @@ def _check_enum_literals(typ: Type, other: n.Node, checker: _Checker, node: ast.
                 "allowed: " + ", ".join(sorted(allowed)),
                 node,
             )
-
-
-def _suggest(name: str, known: list[str], what: str) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(name, known, n=1)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    return f"known {what}: {', '.join(known[:12])}{' ...' if len(known) > 12 else ''}"

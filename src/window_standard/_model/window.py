@@ -13,26 +13,32 @@ Conventions the rule engine relies on:
 from __future__ import annotations
 
 import datetime as dt
-import re
-from decimal import Decimal
-from typing import Annotated
 
-from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
-from pydantic.config import JsonDict
+from pydantic import Field, ValidationInfo, field_validator
 
 from .._base import FrozenModel
 from .enums import (
-    ActivityKind,
     Assessor,
     Display,
     Facility,
     LogKind,
     OrganisationKind,
     PropertyType,
-    PublicityPlatform,
     WindowKind,
 )
+from .fields import (
+    _DISTRICT_CODE,
+    _ZONES_TEXT,
+    CREDIT_CODE_FROM,
+    FUNCTIONAL_ZONES,
+    Amount,
+    Count,
+    _no_duplicates,
+    _not_above,
+    _zh,
+)
 from .identifiers import validate_credit_code, validate_organisation_code, validate_registration_number
+from .sections import Activity, Complaints, Incidents, LeiFeng, Quality, Repairs, Survey, VolunteerTeam
 
 __all__ = [
     "CREDIT_CODE_FROM",
@@ -54,50 +60,6 @@ __all__ = [
     "VolunteerTeam",
     "Window",
 ]
-
-#: Functional zones accepted as a district (高新区, 天府新区, 东部新区): they have no GB/T 2260 code.
-FUNCTIONAL_ZONES: frozenset[str] = frozenset({"gaoxin", "tianfu", "dongbu"})
-#: The date GB 32100-2015 took effect; no unified social credit code existed before it.
-CREDIT_CODE_FROM = dt.date(2015, 10, 1)
-
-_DISTRICT_CODE = re.compile(r"[0-9]{6}")
-_ZONES_TEXT = ", ".join(sorted(FUNCTIONAL_ZONES))
-
-
-def _reject_bool(value: object) -> object:
-    """Refuse a boolean where a number is expected (``True`` must not become 1)."""
-    if isinstance(value, bool):
-        raise ValueError(f"a number is expected, not a boolean ({str(value).lower()})")
-    return value
-
-
-#: A non-negative count: a strict integer (no booleans, no strings, no floats).
-Count = Annotated[int, Field(ge=0, strict=True)]
-#: A non-negative, finite decimal quantity (hours, minutes, square metres); booleans are refused.
-Amount = Annotated[Decimal, Field(ge=0, allow_inf_nan=False), BeforeValidator(_reject_bool)]
-
-
-def _zh(label: str) -> JsonDict:
-    """Return the ``json_schema_extra`` carrying a field's Chinese label."""
-    return {"title_zh": label}
-
-
-def _no_duplicates(values: list[str] | None, info: ValidationInfo) -> None:
-    """Refuse a list of enum members that names a member twice (it would be counted twice)."""
-    if values is None:
-        return
-    seen: set[str] = set()
-    for value in values:
-        if value in seen:
-            raise ValueError(f"{info.field_name} lists {str(value)!r} more than once")
-        seen.add(value)
-
-
-def _not_above(value: int | None, info: ValidationInfo, bound: str) -> None:
-    """Refuse a count larger than the count of field ``bound`` of the same model, when both are known."""
-    limit = info.data.get(bound)
-    if value is not None and limit is not None and value > limit:
-        raise ValueError(f"{info.field_name} ({value}) cannot exceed {bound} ({limit})")
 
 
 class Project(FrozenModel):
@@ -270,140 +232,6 @@ class Process(FrozenModel):
         """Refuse a log kind listed twice."""
         _no_duplicates(value, info)
         return value
-
-
-class Survey(FrozenModel):
-    """An owner satisfaction survey over the campaign period."""
-
-    sampled: Count = Field(description="Owners surveyed.", json_schema_extra=_zh("调查户数"))
-    satisfied: Count = Field(description="Owners satisfied.", json_schema_extra=_zh("满意户数"))
-
-    @field_validator("satisfied")
-    @classmethod
-    def check_sampled(cls, value: int, info: ValidationInfo) -> int:
-        """Refuse more satisfied owners than were sampled."""
-        _not_above(value, info, "sampled")
-        return value
-
-
-class Complaints(FrozenModel):
-    """Complaints over the campaign period."""
-
-    received: Count = Field(description="Complaints received.", json_schema_extra=_zh("受理投诉数"))
-    resolved: Count = Field(description="Complaints resolved.", json_schema_extra=_zh("处理完结数"))
-    valid_confirmed: Count = Field(
-        description="Valid complaints confirmed by the authority.",
-        json_schema_extra=_zh("主管部门确认的有效投诉数"),
-    )
-
-    @field_validator("resolved", "valid_confirmed")
-    @classmethod
-    def check_received(cls, value: int, info: ValidationInfo) -> int:
-        """Refuse more resolved or confirmed complaints than were received."""
-        _not_above(value, info, "received")
-        return value
-
-
-class Repairs(FrozenModel):
-    """Repair requests over the campaign period."""
-
-    requested: Count = Field(description="Repair requests received.", json_schema_extra=_zh("报修数"))
-    on_time: Count = Field(description="Repairs completed on time.", json_schema_extra=_zh("及时维修数"))
-    reworked: Count = Field(description="Repairs that had to be redone.", json_schema_extra=_zh("返修数"))
-    called_back: Count = Field(description="Repairs followed by a callback.", json_schema_extra=_zh("回访数"))
-
-    @field_validator("on_time", "reworked", "called_back")
-    @classmethod
-    def check_requested(cls, value: int, info: ValidationInfo) -> int:
-        """Refuse more repairs in a group than were requested."""
-        _not_above(value, info, "requested")
-        return value
-
-
-class Quality(FrozenModel):
-    """Service quality counts over the campaign period (服务质量)."""
-
-    survey: Survey | None = Field(
-        None, description="Satisfaction survey; null when none was made.", json_schema_extra=_zh("满意度调查")
-    )
-    complaints: Complaints | None = Field(
-        None, description="Complaint counts.", json_schema_extra=_zh("投诉")
-    )
-    repairs: Repairs | None = Field(None, description="Repair counts.", json_schema_extra=_zh("维修"))
-
-
-class VolunteerTeam(FrozenModel):
-    """The window's volunteer service team."""
-
-    established_on: dt.date = Field(
-        description="Date the team was established.", json_schema_extra=_zh("成立日期")
-    )
-    members: Count = Field(description="Number of members.", json_schema_extra=_zh("队员人数"))
-
-
-class Activity(FrozenModel):
-    """One Learn-from-Lei-Feng activity."""
-
-    date: dt.date = Field(description="Date of the activity.", json_schema_extra=_zh("活动日期"))
-    kind: ActivityKind = Field(description="Kind of activity.", json_schema_extra=_zh("活动类型"))
-    title: str | None = Field(
-        None, min_length=1, description="Title of the activity.", json_schema_extra=_zh("活动名称")
-    )
-    participants: Count | None = Field(
-        None, description="Staff and volunteers taking part.", json_schema_extra=_zh("参与人数")
-    )
-    owner_participants: Count | None = Field(
-        None, description="Owners taking part.", json_schema_extra=_zh("业主参与人数")
-    )
-
-
-class LeiFeng(FrozenModel):
-    """Learn-from-Lei-Feng activities (学雷锋活动)."""
-
-    volunteer_team: VolunteerTeam | None = Field(
-        None, description="Volunteer team; null when there is none.", json_schema_extra=_zh("志愿服务队")
-    )
-    activities: list[Activity] | None = Field(
-        None, description="Activities held.", json_schema_extra=_zh("活动记录")
-    )
-    publicity_platforms: list[PublicityPlatform] | None = Field(
-        None, description="Publicity platforms used.", json_schema_extra=_zh("宣传平台")
-    )
-    reports_to_association: list[dt.date] | None = Field(
-        None,
-        description="Dates of newsletters or briefings sent to the association.",
-        json_schema_extra=_zh("向协会报送简讯、简报日期"),
-    )
-    moral_lecture_hall: bool | None = Field(
-        None, strict=True, description="A moral lecture hall is run.", json_schema_extra=_zh("道德讲堂")
-    )
-
-    @field_validator("publicity_platforms")
-    @classmethod
-    def check_unique(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:
-        """Refuse a platform listed twice."""
-        _no_duplicates(value, info)
-        return value
-
-
-class Incidents(FrozenModel):
-    """Incidents within the period, as confirmed by the authority."""
-
-    major_safety_accident: bool | None = Field(
-        None,
-        strict=True,
-        description="A major safety accident the organisation is liable for.",
-        json_schema_extra=_zh("重大安全责任事故"),
-    )
-    illegal_charging_confirmed: bool | None = Field(
-        None,
-        strict=True,
-        description="Illegal charging confirmed by the authority.",
-        json_schema_extra=_zh("违规收费"),
-    )
-    falsified_materials: bool | None = Field(
-        None, strict=True, description="Falsified materials submitted.", json_schema_extra=_zh("弄虚作假")
-    )
 
 
 class Window(FrozenModel):

@@ -23,7 +23,7 @@ from ..._expr import library
 from ..._expr import nodes as n
 from ..._expr.types import Type
 from ..._numbers import DECIMAL_CONTEXT
-from .fusion import hoisted_calls
+from .fusion import fused_loops
 
 __all__ = ["GENERATORS", "CodeGen", "rule_set_source"]
 
@@ -303,63 +303,6 @@ GENERATORS: dict[type[n.Node], Callable[[CodeGen, Any], str]] = {
     n.IfElse: _if_else,
     n.Call: _call,
 }
-
-
-def _fused_step(gen: CodeGen, name: str, call: n.Call) -> tuple[list[str], list[str]]:
-    """One hoisted call's lines inside the fused loop, and after it (``distinct`` counts its set there)."""
-    indent = " " * 12
-    if call.func == "sum":
-        value = gen.expr(call.scoped[0])
-        if not call.scoped[0].type.nullable:
-            return [f"{indent}{name} += {value}"], []
-        temp = gen.fresh()  # no data in one item: the sum has no data (library.total)
-        return [
-            f"{indent}if {name} is not None:",
-            f"{indent}    {temp} = {value}",
-            f"{indent}    {name} = None if {temp} is None else {name} + {temp}",
-        ], []
-    if call.func == "distinct":
-        seen = f"_seen{name}"
-        add = [f"{indent}{seen}.add({gen.expr(call.scoped[0])})"]
-        if len(call.scoped) > 1:
-            test = gen.expr(call.scoped[1])
-            add = [f"{indent}if ({test}) is True:", f"    {add[0]}"]
-        return add, [f"        {seen}.discard(None)", f"        {name} = _blen({seen})"]
-    value = gen.expr(call.scoped[0])
-    test = f"({value}) is True" if call.scoped[0].type.nullable else value
-    return [f"{indent}if {test}:", f"{indent}    {name} += 1"], []
-
-
-def fused_loops(gen: CodeGen, rules: Sequence[CheckedRule]) -> list[str]:
-    """Lines computing every hoisted call (:mod:`.fusion`), one loop per collection."""
-    trees = [tree for rule in rules for tree in (*rule.trees.values(), *(node for _, node in rule.facts))]
-    lines: list[str] = []
-    for group, (collection, calls) in enumerate(hoisted_calls(trees).items()):
-        names = [f"_h{len(gen.hoisted) + i}" for i in range(len(calls))]
-        items = f"_items{group}"
-        scopes = sorted({call.item_scope for call in calls})
-        body = [f"            i{scope} = i{scopes[0]}" for scope in scopes[1:]]
-        after: list[str] = []
-        starts = []
-        for name, call in zip(names, calls, strict=True):
-            inside, outside = _fused_step(gen, name, call)
-            body += inside
-            after += outside
-            starts.append(
-                f"        _seen{name} = _bset()" if call.func == "distinct" else f"        {name} = 0"
-            )
-        lines += [
-            f"    {items} = {gen.expr(collection)}",
-            f"    if {items} is None:",
-            f"        {' = '.join(names)} = None",
-            "    else:",
-            *starts,
-            f"        for i{scopes[0]} in {items}:",
-            *body,
-            *after,
-        ]
-        gen.hoisted.update(zip(calls, names, strict=True))
-    return lines
 
 
 def _rule_lines(gen: CodeGen, index: int, rule: CheckedRule) -> list[str]:
