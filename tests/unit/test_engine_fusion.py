@@ -111,3 +111,25 @@ def test_fused_calls_give_the_library_s_answers(
         raw = prepared.run(window, PARAMS, True)
     assert raw.facts is not None and raw.facts[0] == (expected,)
     assert raw.values[0] == (None if expected is None else expected == 0)
+
+
+def test_a_test_several_fused_calls_share_is_computed_once_per_item() -> None:
+    contests = call("count(lei_feng.activities, kind == 'etiquette_contest' and in_period(date))")
+    in_period = call("count(lei_feng.activities, in_period(date))")
+    rules = [
+        CheckedRule(
+            f"X-{i}", None, (), None, Compare(BOOL, ">", node, Const(NUMBER, 0)), "condition", (("n", node),)
+        )
+        for i, node in enumerate((contests, in_period))
+    ]
+    prepared = ENGINE.prepare(rules)
+    assert "            _e0 = (p_period_start <= i1.date <= p_period_end)\n" in prepared.source
+    run = prepared.source.split("\n\ndef facts_0")[0]  # (a rule's facts are recomputed on their own)
+    assert run.count("p_period_start <= i1.date") == 1
+    dates = ["2013-04-01", "2012-01-01", "2013-05-01"]
+    kinds = ["etiquette_contest", "etiquette_contest", "moral_lecture"]
+    activities = [{**ACTIVITY, "date": d, "kind": k} for d, k in zip(dates, kinds, strict=True)]
+    window = Window.model_validate({**IDENTITY, "lei_feng": {"activities": activities}})
+    with localcontext(DECIMAL_CONTEXT):
+        raw = prepared.run(window, PARAMS, True)
+    assert raw.facts is not None and (raw.facts[0], raw.facts[1]) == ((1,), (2,))

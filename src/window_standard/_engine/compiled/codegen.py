@@ -44,6 +44,7 @@ class CodeGen:
         lets: The local-variable prefix of the rule being generated (``l3_``).
         points: Source of the current rule's maximum points.
         hoisted: Calls computed ahead of the rules (:mod:`.fusion`), and the variable holding each.
+        shared: Inside a fused loop, per-item values several calls compute, and the local holding each.
     """
 
     def __init__(self) -> None:
@@ -54,6 +55,7 @@ class CodeGen:
         self.points_value: Decimal | None = None
         self.temps = 0
         self.hoisted: dict[n.Node, str] = {}
+        self.shared: dict[n.Node, str] = {}
 
     def known(self, node: n.Node) -> int | Decimal | None:
         """The value of a number known when generating (a literal, or the rule's ``points``), if it is."""
@@ -88,7 +90,11 @@ class CodeGen:
         return f"p_{name}"
 
     def expr(self, node: n.Node) -> str:
-        """Python source computing ``node``."""
+        """Python source computing ``node`` (or the local that already holds it, inside a fused loop)."""
+        if self.shared:
+            bound = self.shared.get(node)
+            if bound is not None:
+                return bound
         return GENERATORS[type(node)](self, node)
 
     def chain(self, base: str, path: tuple[str, ...], types: tuple[Type, ...]) -> str:

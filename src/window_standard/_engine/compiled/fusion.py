@@ -86,6 +86,7 @@ def fused_loops(gen: CodeGen, rules: Sequence[CheckedRule]) -> list[str]:
         items = f"_items{group}"
         scopes = sorted({call.item_scope for call in calls})
         body = [f"            i{scope} = i{scopes[0]}" for scope in scopes[1:]]
+        body += _shared_per_item(gen, calls)
         after: list[str] = []
         starts = []
         for name, call in zip(names, calls, strict=True):
@@ -106,4 +107,29 @@ def fused_loops(gen: CodeGen, rules: Sequence[CheckedRule]) -> list[str]:
             *after,
         ]
         gen.hoisted.update(zip(calls, names, strict=True))
+        gen.shared.clear()  # the per-item values live in this loop only
+    return lines
+
+
+_LEAVES = (n.Const, n.Field, n.Item, n.Param, n.Name, n.Points)
+
+
+def _shared_per_item(gen: CodeGen, calls: Sequence[n.Call]) -> list[str]:
+    """Bind each test or value that several calls of one loop compute per item, once per item.
+
+    ``in_period(date)`` is part of most activity counts; computed once at the top of the loop body, every
+    count reads the local. Smaller trees are bound first, so a larger shared tree reads the smaller ones.
+    """
+    seen: dict[n.Node, int] = {}
+    for call in calls:
+        for part in call.scoped:
+            for sub in n.walk(part):
+                if not isinstance(sub, _LEAVES):
+                    seen[sub] = seen.get(sub, 0) + 1
+    shared = sorted((node for node, times in seen.items() if times > 1), key=lambda node: len(n.walk(node)))
+    lines: list[str] = []
+    for index, node in enumerate(shared):
+        name = f"_e{index}"
+        lines.append(f"            {name} = {gen.expr(node)}")
+        gen.shared[node] = name
     return lines
