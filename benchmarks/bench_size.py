@@ -6,7 +6,8 @@ Memory: ``tracemalloc`` measures what a list of N results of the benchmark popul
 N, for ``evaluate(window, explain=False)``, for ``evaluate(window)``, and for ``evaluate(window)`` after
 ``explain("zh")`` and ``explain("en")`` were called on every criterion (what a lazily rendering result
 would then hold). The population is evaluated once before measuring, so caches filled on first use are not
-counted. JSON: ``len(result.model_dump_json().encode())`` for ``tests/data/window-example.yaml``. Prints
+counted. JSON: the UTF-8 size of ``result.model_dump_json()`` (full) and ``std.compact_json(result)``
+(compact) for ``tests/data/window-example.yaml``. Prints
 plain lines; asserts nothing.
 """
 
@@ -72,11 +73,12 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  {name:30s} {retained(make, windows) / 1024:8.1f} KiB")
     example = ws.Window.model_validate(base_window())
     for explain in (True, False):
-        text = std.evaluate(example, explain=explain).model_dump_json()
-        print(
-            f"JSON of the example window's result, explain={explain}: {len(text.encode('utf-8'))} bytes "
-            f"({len(text)} characters)"
-        )
+        result = std.evaluate(example, explain=explain)
+        for form, text in (("full", result.model_dump_json()), ("compact", std.compact_json(result))):
+            print(
+                f"JSON ({form}) of the example window's result, explain={explain}: "
+                f"{len(text.encode('utf-8'))} bytes ({len(text)} characters)"
+            )
 
 
 if __name__ == "__main__":

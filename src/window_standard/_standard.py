@@ -18,8 +18,10 @@ from typing import Any
 from ._build import RuleSet, param_types, resolve_parameters
 from ._engine import DEFAULT_ENGINE, Prepared, get_engine
 from ._engine.assemble import Assembler
+from ._engine.compact import FORM as COMPACT_FORM
+from ._engine.compact import compact_form, full_form
 from ._engine.scoring import ScoringPlan, score
-from ._errors import Problem, RuleDefinitionError
+from ._errors import Problem, RuleDefinitionError, WindowStandardError
 from ._model import Window
 from ._numbers import DECIMAL_CONTEXT, json_native
 from ._result import LocalText, Result, StandardStamp
@@ -211,6 +213,47 @@ class Standard:
     ) -> list[Result]:
         """Evaluate many windows in order (see :meth:`evaluate`)."""
         return [self.evaluate(w, explain=explain) for w in windows]
+
+    def compact_json(self, result: Result) -> str:
+        """A result's compact JSON: its stamp, totals, and each criterion's status, points and facts.
+
+        The criteria's titles, advice, provenance and clauses and the rendered explanations are left out:
+        this standard holds them, and :meth:`read_result` restores them (explanations are rendered again
+        from the facts), so ``std.read_result(std.compact_json(r)) == r``.
+
+        Raises:
+            WindowStandardError: When another standard made the result.
+        """
+        self._own(result.standard.model_dump())
+        data = compact_form(result)
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+    def read_result(self, text: str | bytes) -> Result:
+        """A result from JSON: the full form (``Result.model_dump_json()``) or the compact one.
+
+        Raises:
+            WindowStandardError: When the compact form names another standard or is not one of its results.
+            pydantic.ValidationError: When the JSON is not a result.
+        """
+        data = json.loads(text)
+        if isinstance(data, dict) and data.get("form") == COMPACT_FORM:
+            self._own(data.get("standard"))
+            with localcontext(DECIMAL_CONTEXT):
+                return full_form(self._assembler, data)
+        return Result.model_validate(data)
+
+    def _own(self, stamp: Any) -> None:
+        mine = self._stamp.model_dump()
+        if stamp != mine:
+            named = (
+                f"{stamp.get('id')} {stamp.get('version')} ({str(stamp.get('digest'))[:12]})"
+                if isinstance(stamp, Mapping)
+                else "an unknown standard"
+            )
+            raise WindowStandardError(
+                f"the result was made by {named}, not by {self.id} {self.version} ({self.digest[:12]}): "
+                "use the standard its stamp names"
+            )
 
     def without(self, *, criteria: Iterable[str]) -> Standard:
         """A what-if variant with some criteria removed; it has its own digest.

@@ -54,8 +54,9 @@ def test_the_minimal_rule_set_compiles(mini_rules: Any) -> None:
     assert set(lf1.trees) == {"let.n", "score"} and set(stf1.trees) == {"condition"}
     assert not hasattr(lf1, "source") and not hasattr(lf1, "function")  # checked: typed trees, no code
     source = ENGINE.prepare(rules.criteria).source
-    assert source.startswith("def run(w, p, with_facts):\n    p_period_start = p['period_start']\n")
-    assert "    _items0 = w.lei_feng.activities\n" in source and "        for i1 in _items0:\n" in source
+    assert source.startswith("def run(w, p, with_facts):\n    (p_period_start, p_period_end, p_min_activities, ) = ")
+    assert "    f1 = f0.activities\n" in source  # each field read once, ahead of the rules
+    assert "    _items0 = f1\n" in source and "        for i1 in _items0:\n" in source
     assert "    l0_n = _h0\n" in source  # the count computed in that pass
     assert set(lf1.templates) == {"zh", "en"} and lf1.templates["en"].names == ("n",)
     assert stf1.location is not None and stf1.location.line == 1 and stf1.location.column == 3

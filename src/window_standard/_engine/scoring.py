@@ -17,11 +17,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .._check import CheckedCriterion
-from .._numbers import CENT, DECIMAL_CONTEXT, ZERO_POINTS, quantize_points
+from .._numbers import DECIMAL_CONTEXT, ZERO_POINTS, quantize_points
 from .._result import Status
 from .._spec import StandardSpec
 from .outcome import RawOutcome, Scored
@@ -147,10 +147,14 @@ def _row_lines(i: int, row: tuple[str, int, Decimal, bool, int], conditional: bo
     branch = "elif" if conditional else "if"
     if not by_expression:
         return [*head, f"    {branch} _sv{i}:\n        {total} += {cents}"]
+    # in hundredths: an integer exactly; a decimal scaled exactly and rounded half-up (四舍五入) only when it
+    # earns part of the points (the comparisons are exact, so full and zero marks need no rounding)
     return [
         *head,
-        f"    {branch} _sv{i} is not None:\n        _sq = _S_D(_sv{i}).quantize(_S_CENT, _S_UP, _S_CONTEXT)\n"
-        f"        {total} += {cents} if _sq >= _S_T{i} else 0 if _sq <= 0 else _S_cents(_sq)",
+        f"    {branch} _sv{i} is not None:\n"
+        f"        _sq = _sv{i} * 100 if _sv{i}.__class__ is _S_int else _S_scale(_sv{i}, 100)\n"
+        f"        if _sq >= {cents}:\n            {total} += {cents}\n"
+        f"        elif _sq > 0:\n            {total} += _sq if _sq.__class__ is _S_int else _S_cents(_sq)",
     ]
 
 
@@ -161,17 +165,13 @@ def _scorer(plan: ScoringPlan) -> Callable[[Sequence[Any], Sequence[Any], Mappin
     two-place decimals once; the arithmetic is exact and the results equal summing the decimals.
     """
     scope: dict[str, Any] = {
-        "_S_D": Decimal,  # quantize_points, inline: the same half-up rounding in the library's context
-        "_S_CENT": CENT,
-        "_S_UP": ROUND_HALF_UP,
-        "_S_CONTEXT": DECIMAL_CONTEXT,
-        "_S_cents": lambda q: int(q.scaleb(2, DECIMAL_CONTEXT)),
-        "_S_d": from_cents,
+        "_S_scale": DECIMAL_CONTEXT.multiply,
+        "_S_cents": whole_cents,
+        "_S_int": int,
+        "_S_totals": _totals_in_cents(plan.total),
         "_S_Scored": Scored,
-        "_S_totalled": totalled,
         "_S_level_of": level_of,
         "_S_bool": bool,
-        "_S_TOTAL": plan.total,
         "_S_LEVELS": plan.levels,
         "__builtins__": {},
     }
@@ -187,15 +187,12 @@ def _scorer(plan: ScoringPlan) -> Callable[[Sequence[Any], Sequence[Any], Mappin
         lines.append(f"    ({''.join(f'_sv{i}, ' for i in range(count))}) = V")
     lines += [f"    _sc{k} = 0\n    _sm{k} = {cents}" for k, cents in enumerate(full)]
     for i, row in enumerate(plan.rows):
-        scope[f"_S_T{i}"] = row[2]
         lines += _row_lines(i, row, plan.conditional[i])
     cats = range(len(plan.categories))
     sums, maxima = "".join(f"_sc{k}, " for k in cats), "".join(f"_sm{k}, " for k in cats)
     lines += [
-        f"    _sraw = _S_d({' + '.join(f'_sc{k}' for k in cats) or '0'})",
-        f"    _sraw_max = _S_d({' + '.join(f'_sm{k}' for k in cats) or '0'})",
-        "    _sbonus = _S_d(_sbonus)",
-        "    _stotal = _S_totalled(_S_TOTAL, _sraw, _sraw_max, _sbonus)",
+        f"    _sraw, _sraw_max, _sbonus, _stotal = _S_totals({' + '.join(f'_sc{k}' for k in cats) or '0'}, "
+        f"{' + '.join(f'_sm{k}' for k in cats) or '0'}, _sbonus)",
         "    _slevel = _S_level_of(_S_LEVELS, _stotal, P, blocked=_S_bool(_sgates or _svetoes))",
         f"    return _S_Scored(({sums}), ({maxima}), _sraw, _sraw_max, _sbonus, _stotal, _slevel, _sgates,"
         " _svetoes)",
@@ -203,6 +200,26 @@ def _scorer(plan: ScoringPlan) -> Callable[[Sequence[Any], Sequence[Any], Mappin
     exec(compile("\n".join(lines) + "\n", "<window-standard scoring>", "exec"), scope)
     scorer: Callable[[Sequence[Any], Sequence[Any], Mapping[str, Any]], Scored] = scope["score"]
     return scorer
+
+
+def _totals_in_cents(total: Decimal) -> Callable[[int, int, int], tuple[Decimal, Decimal, Decimal, Decimal]]:
+    """``(raw, raw maximum, bonus, total)`` as decimals from the sums in hundredths, for one standard.
+
+    The same few sums recur across a population, so the decimals of each are computed once (a pure
+    function of three integers, memoised per scoring plan, bounded).
+    """
+
+    @lru_cache(maxsize=8192)
+    def totals(raw: int, raw_max: int, bonus: int) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+        raw_d, raw_max_d, bonus_d = from_cents(raw), from_cents(raw_max), from_cents(bonus)
+        return raw_d, raw_max_d, bonus_d, totalled(total, raw_d, raw_max_d, bonus_d)
+
+    return totals
+
+
+def whole_cents(scaled: Decimal) -> int:
+    """Hundredths of a point, given as a decimal, rounded half-up (四舍五入) to a whole number of them."""
+    return int(scaled.to_integral_value(ROUND_HALF_UP, DECIMAL_CONTEXT))
 
 
 def from_cents(cents: int) -> Decimal:

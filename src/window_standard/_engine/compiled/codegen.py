@@ -23,7 +23,10 @@ from ..._expr import library
 from ..._expr import nodes as n
 from ..._expr.types import Type
 from ..._numbers import DECIMAL_CONTEXT
+from .exact import pruned, quotient_comparison
 from .fusion import fused_loops
+from .inline import INLINE
+from .prologue import parameter_lines
 
 __all__ = ["GENERATORS", "CodeGen", "rule_set_source"]
 
@@ -45,6 +48,11 @@ class CodeGen:
         points: Source of the current rule's maximum points.
         hoisted: Calls computed ahead of the rules (:mod:`.fusion`), and the variable holding each.
         shared: Inside a fused loop, per-item values several calls compute, and the local holding each.
+        fields: When not None, every window field path read (and each of its prefixes) is read once, at
+            the top of the function, into a local ``f{K}``; the path → local, in reading order.
+        exact_quotients: Compare quotients with numbers by cross-multiplying (:mod:`.exact`).
+        param_fractions: Parameters read as a fraction (``q_NAME_n``/``q_NAME_d``) by those comparisons.
+        let_nodes: The ``let`` bindings of the rule being generated, by name.
     """
 
     def __init__(self) -> None:
@@ -56,6 +64,11 @@ class CodeGen:
         self.temps = 0
         self.hoisted: dict[n.Node, str] = {}
         self.shared: dict[n.Node, str] = {}
+        self.fields: dict[tuple[str, ...], str] | None = None
+        self.field_lines: list[str] = []
+        self.exact_quotients = False
+        self.param_fractions: dict[str, None] = {}
+        self.let_nodes: dict[str, n.Node] = {}
 
     def known(self, node: n.Node) -> int | Decimal | None:
         """The value of a number known when generating (a literal, or the rule's ``points``), if it is."""
@@ -89,6 +102,11 @@ class CodeGen:
         self.params[name] = None
         return f"p_{name}"
 
+    def param_fraction(self, name: str) -> str:
+        """The prefix of the locals holding a parameter's numerator and denominator."""
+        self.param_fractions[name] = None
+        return f"q_{name}"
+
     def expr(self, node: n.Node) -> str:
         """Python source computing ``node`` (or the local that already holds it, inside a fused loop)."""
         if self.shared:
@@ -108,6 +126,47 @@ class CodeGen:
                 return f"(None if ({temp} := {code}) is None else {rest})"
         return code
 
+    def window_field(self, path: tuple[str, ...], types: tuple[Type, ...]) -> str:
+        """The local holding a window field read once ahead of the rules (its prefixes too)."""
+        assert self.fields is not None
+        local = self.fields.get(path)
+        if local is not None:
+            return local
+        if len(path) == 1:
+            code = f"w.{path[0]}"
+        else:
+            parent = self.window_field(path[:-1], types[:-1])
+            code = f"{parent}.{path[-1]}"
+            if types[-2].nullable:
+                code = f"(None if {parent} is None else {code})"
+        local = f"f{len(self.fields)}"
+        self.fields[path] = local
+        self.field_lines.append(f"    {local} = {code}")
+        return local
+
+    def tested(self, node: n.Node) -> tuple[str, str]:
+        """``(value, no-data test)`` of an operand: a local is tested as it is, an expression bound first.
+
+        The test is empty when the operand always has data.
+        """
+        code = self.expr(node)
+        if not node.type.nullable:
+            return code, ""
+        if code.isidentifier():
+            return code, f"{code} is None"
+        temp = self.fresh()
+        return temp, f"({temp} := {code}) is None"
+
+    def divisor(self, node: n.Node) -> tuple[str, str]:
+        """``(value, test)`` of a divisor: the test is true when it is no data or zero."""
+        code = self.expr(node)
+        if not code.isidentifier():
+            temp = self.fresh()
+            code, bound = temp, f"({temp} := {code})"
+        else:
+            bound = code
+        return code, (f"{bound} is None or {code} == 0" if node.type.nullable else f"{bound} == 0")
+
     def guarded(self, operands: Sequence[n.Node], build: Callable[[list[str]], str]) -> str:
         """``build`` over the operands' values, or no data when one that may be missing is.
 
@@ -117,11 +176,9 @@ class CodeGen:
         values: list[str] = []
         tests: list[str] = []
         for operand in operands:
-            code = self.expr(operand)
-            if operand.type.nullable:
-                temp = self.fresh()
-                tests.append(f"({temp} := {code}) is None")
-                code = temp
+            code, test = self.tested(operand)
+            if test:
+                tests.append(test)
             values.append(code)
         if not tests:
             return build(values)
@@ -160,6 +217,8 @@ def _item(gen: CodeGen, node: n.Item) -> str:
 
 
 def _field(gen: CodeGen, node: n.Field) -> str:
+    if node.scope == 0 and gen.fields is not None:
+        return gen.window_field(node.path, node.segment_types)
     return gen.chain("w" if node.scope == 0 else f"i{node.scope}", node.path, node.segment_types)
 
 
@@ -185,19 +244,14 @@ def _binop(gen: CodeGen, node: n.BinOp) -> str:
 
 
 def _division(gen: CodeGen, top: n.Node, bottom: n.Node) -> str:
-    tests: list[str] = []
-    numerator = gen.expr(top)
-    if top.type.nullable:
-        temp = gen.fresh()
-        tests.append(f"({temp} := {numerator}) is None")
-        numerator = temp
+    numerator, test = gen.tested(top)
+    tests = [test] if test else []
     known = gen.known(bottom)
     if known is not None and known != 0:
         divisor = gen.expr(bottom)
     else:
-        divisor = gen.fresh()
-        missing = f" is None or {divisor}" if bottom.type.nullable else ""
-        tests.append(f"({divisor} := {gen.expr(bottom)}){missing} == 0")
+        divisor, test = gen.divisor(bottom)
+        tests.append(test)
     if not tests:
         return f"(_D({numerator}) / {divisor})"
     return f"(None if {' or '.join(tests)} else _D({numerator}) / {divisor})"
@@ -217,6 +271,9 @@ def _boolop(gen: CodeGen, node: n.BoolOp) -> str:
 
 
 def _compare(gen: CodeGen, node: n.Compare) -> str:
+    exact = quotient_comparison(gen, node)
+    if exact is not None:
+        return exact
     op = _NATIVE_CMP[node.op]
     return gen.guarded([node.left, node.right], lambda v: f"({v[0]} {op} {v[1]})")
 
@@ -237,7 +294,7 @@ def _call(gen: CodeGen, node: n.Call) -> str:
     hoisted = gen.hoisted.get(node)
     if hoisted is not None:
         return hoisted
-    inline = _INLINE.get(node.func)
+    inline = INLINE.get(node.func)
     if inline is not None and node.scoped and not node.scoped[0].type.nullable:
         return inline(gen, node)
     if node.func == "count":  # a nullable test counts only where it is definitely true
@@ -263,35 +320,6 @@ def _call(gen: CodeGen, node: n.Call) -> str:
     return f"_{node.func}({', '.join(args)})"
 
 
-def _inline_count(gen: CodeGen, node: n.Call) -> str:
-    guard, items = gen.collection(node)
-    item = f"i{node.item_scope}"
-    return f"{guard}_blen([0 for {item} in {items} if {gen.expr(node.scoped[0])}]))"
-
-
-def _inline_sum(gen: CodeGen, node: n.Call) -> str:
-    guard, items = gen.collection(node)
-    item = f"i{node.item_scope}"
-    return f"{guard}_bsum([{gen.expr(node.scoped[0])} for {item} in {items}]))"
-
-
-def _inline_quantifier(builtin: str) -> Callable[[CodeGen, n.Call], str]:
-    def generate(gen: CodeGen, node: n.Call) -> str:
-        guard, items = gen.collection(node)
-        item = f"i{node.item_scope}"
-        return f"{guard}{builtin}([{gen.expr(node.scoped[0])} for {item} in {items}]))"
-
-    return generate
-
-
-# collection functions whose per-item expression always has data: inline comprehensions (same results)
-_INLINE: dict[str, Callable[[CodeGen, n.Call], str]] = {
-    "count": _inline_count,
-    "sum": _inline_sum,
-    "any": _inline_quantifier("_bany"),
-    "all": _inline_quantifier("_ball"),
-}
-
 #: The generator of every node type (a test asserts every node type has one).
 GENERATORS: dict[type[n.Node], Callable[[CodeGen, Any], str]] = {
     n.Const: _const,
@@ -316,15 +344,14 @@ def _rule_lines(gen: CodeGen, index: int, rule: CheckedRule) -> list[str]:
     gen.lets = f"l{index}_"
     gen.points = gen.literal(rule.points) if rule.points is not None else "None"
     gen.points_value = rule.points
+    gen.let_nodes = dict(rule.lets)
     lines = [f"    l{index}_{name} = {gen.expr(node)}" for name, node in rule.lets]
     if rule.applies is not None:
         lines.append(f"    a{index} = {gen.expr(rule.applies)}")
     lines.append(f"    v{index} = {gen.expr(rule.main)}")
+    if gen.exact_quotients:
+        return pruned(lines, [f"l{index}_{name}" for name, _ in rule.lets])
     return lines
-
-
-def _params(gen: CodeGen) -> list[str]:
-    return [f"    p_{name} = p[{name!r}]" for name in gen.params]
 
 
 def rule_set_source(rules: Sequence[CheckedRule]) -> tuple[str, dict[str, Any]]:
@@ -335,6 +362,8 @@ def rule_set_source(rules: Sequence[CheckedRule]) -> tuple[str, dict[str, Any]]:
     the first time they are read — a result's explanations cost nothing until someone reads them.
     """
     gen = CodeGen()
+    gen.fields = {}
+    gen.exact_quotients = True
     body: list[str] = fused_loops(gen, rules)
     for index, rule in enumerate(rules):
         body.append(f"    # {rule.id}")
@@ -346,13 +375,14 @@ def rule_set_source(rules: Sequence[CheckedRule]) -> tuple[str, dict[str, Any]]:
         f"    return _tuple_new(_Raw, (({applies}), ({values}), _Facts(_FACT_FUNCTIONS, w, p) if with_facts"
         " else None))",
     ]
-    sources = ["def run(w, p, with_facts):\n" + "\n".join([*_params(gen), *body, *tail])]
+    head = [*parameter_lines(gen), *gen.field_lines]
+    sources = ["def run(w, p, with_facts):\n" + "\n".join([*head, *body, *tail])]
     for index, rule in enumerate(rules):
         facts = CodeGen()  # no hoisting: the facts of one rule are computed on their own
         facts.namespace = gen.namespace
         lets = _rule_lines(facts, index, rule)[: len(rule.lets)]
         read = [f"l{index}_{name}" for name, _ in rule.lets] + [facts.expr(node) for _, node in rule.facts]
         returned = f"    return ({''.join(f'{code}, ' for code in read)})"
-        sources.append(f"def facts_{index}(w, p):\n" + "\n".join([*_params(facts), *lets, returned]))
+        sources.append(f"def facts_{index}(w, p):\n" + "\n".join([*parameter_lines(facts), *lets, returned]))
     sources.append(f"_FACT_FUNCTIONS = ({''.join(f'facts_{i}, ' for i in range(len(rules)))})")
     return "\n\n".join(sources) + "\n", gen.namespace
