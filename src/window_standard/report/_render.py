@@ -37,5 +37,12 @@ def _css() -> str:
 
 
 def render(template: str, context: dict[str, Any]) -> str:
-    """Render one of the package's templates with a context of plain values (the print CSS is added)."""
-    return _environment().get_template(template).render(css=_css(), **context)
+    """Render one of the package's templates with a context of plain values (the print CSS is added).
+
+    Every value of the context is escaped; only the package's own style sheet is inserted as it is (inside
+    ``<style>`` an escaped quote would not be read back as a quote).
+    """
+    from markupsafe import Markup
+
+    style = Markup(_css())  # the package's own file, never input
+    return _environment().get_template(template).render(css=style, **context)

@@ -69,6 +69,10 @@ REPORT_WORDS: Final[dict[str, dict[str, str]]] = {
         "en": "Generated from the rule set above; the digest lets anyone reproduce it.",
     },
     "none": {"zh": "无", "en": "none"},
+    "lp": {"zh": "（", "en": " ("},
+    "rp": {"zh": "）", "en": ")"},
+    "colon": {"zh": "：", "en": ": "},
+    "comma": {"zh": "，", "en": ", "},
     # the application form
     "contact": {"zh": "联系人及电话", "en": "Contact"},
     "self_assessment": {"zh": "自评得分与等级", "en": "Self-assessed score and level"},
