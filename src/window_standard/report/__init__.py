@@ -4,9 +4,11 @@
   with A4 print styles;
 * :func:`application_form` — the Annex 2 application form (申报表) of an application, with the review's
   failed checks on a second page when it is not accepted;
-* :func:`write_pdf` — print either to PDF with a headless Chromium.
+* :func:`write_pdf` — print either to PDF with a headless Chromium;
+* :func:`write_workbook` / :func:`read_workbook` — the scoring workbook (评分表, ``excel`` extra): blank
+  or filled, and read back as ``(source, Window | WorkbookError)`` per window column.
 
-Jinja2 is imported when the first document is rendered, never by ``import window_standard``.
+Jinja2 and openpyxl are imported when first needed, never by ``import window_standard``.
 """
 
 from __future__ import annotations
@@ -16,14 +18,16 @@ from typing import TYPE_CHECKING, Any
 from .._vocab import Lang
 from ._context import report_context, standard_for
 from ._pdf import write_pdf
+from ._read import read_workbook
 from ._render import render
+from ._sheet import WorkbookError, write_workbook
 
 if TYPE_CHECKING:
     from .._model import Window
     from .._result import Result
     from .._standard import Standard
 
-__all__ = ["application_form", "html", "write_pdf"]
+__all__ = ["WorkbookError", "application_form", "html", "read_workbook", "write_pdf", "write_workbook"]
 
 
 def html(
