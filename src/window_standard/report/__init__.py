@@ -6,7 +6,8 @@
   failed checks on a second page when it is not accepted;
 * :func:`write_pdf` — print either to PDF with a headless Chromium;
 * :func:`write_workbook` / :func:`read_workbook` — the scoring workbook (评分表, ``excel`` extra): blank
-  or filled, and read back as ``(source, Window | WorkbookError)`` per window column.
+  or filled, and read back as ``(source, Window | WorkbookError)`` per window column;
+* :func:`outcomes_workbook` — the campaign's outcomes and public-notice list as ``.xlsx``.
 
 Jinja2 and openpyxl are imported when first needed, never by ``import window_standard``.
 """
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._vocab import Lang
 from ._context import report_context, standard_for
+from ._outcomes import outcomes_workbook
 from ._pdf import write_pdf
 from ._read import read_workbook
 from ._render import render
@@ -27,7 +29,15 @@ if TYPE_CHECKING:
     from .._result import Result
     from .._standard import Standard
 
-__all__ = ["WorkbookError", "application_form", "html", "read_workbook", "write_pdf", "write_workbook"]
+__all__ = [
+    "WorkbookError",
+    "application_form",
+    "html",
+    "outcomes_workbook",
+    "read_workbook",
+    "write_pdf",
+    "write_workbook",
+]
 
 
 def html(
