@@ -140,3 +140,20 @@ def test_dates_share_a_cell() -> None:
     row = next(r for r in input_rows() if r.field == "lei_feng.reports_to_association")
     assert parse_cell(row, "2013-04-10、2013-05-10") == [date(2013, 4, 10), date(2013, 5, 10)]
     assert parse_cell(row, "无") == []
+
+
+def test_the_command_line_reads_a_workbook_for_batch_inputs(tmp_path: Path) -> None:
+    from window_standard.cli._evaluate import BadInput
+    from window_standard.cli._sheet import workbook_windows
+
+    path = report.write_workbook(tmp_path / "filled.xlsx", EXAMPLE_WINDOWS[:2])
+    assert [(s, w.id) for s, w in workbook_windows(path)] == [
+        ("filled.xlsx:输入!C", EXAMPLE_WINDOWS[0].id),
+        ("filled.xlsx:输入!D", EXAMPLE_WINDOWS[1].id),
+    ]
+    book = openpyxl.load_workbook(path)
+    book["输入"].cell(row=line_of(book["输入"], "kind"), column=4, value="?")
+    book.save(path)
+    with pytest.raises(BadInput) as caught:
+        workbook_windows(path)
+    assert caught.value.render().splitlines()[1].startswith("  输入!D4 kind：“?”不是可选项")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,7 +11,41 @@ from .._errors import WindowStandardError
 from ._evaluate import BadInput, fail, load, read_window
 from ._options import RulesOption, StandardOption
 
-__all__ = ["sheet"]
+if TYPE_CHECKING:
+    from .._model import Window
+
+__all__ = ["sheet", "workbook_windows"]
+
+
+def workbook_windows(path: Path) -> list[tuple[str, Window]]:
+    """The windows of a filled scoring workbook, for ``evaluate`` and other batch inputs.
+
+    Returns:
+        ``(source, window)`` per filled column, the source as ``FILE:输入!C``.
+
+    Raises:
+        BadInput: Naming every bad cell (``输入!C44 staff.in_uniform：…``) of every bad column, or saying
+            that openpyxl is missing.
+    """
+    try:
+        from ..report import WorkbookError, read_workbook
+    except ModuleNotFoundError:  # pragma: no cover - the excel extra is part of dev
+        raise BadInput(
+            str(path), 'reading .xlsx needs openpyxl: pip install "window-standard[excel]"'
+        ) from None
+    found: list[tuple[str, Window]] = []
+    details: list[str] = []
+    try:
+        for source, item in read_workbook(path):
+            if isinstance(item, WorkbookError):
+                details += [f"{cell} {field}：{message}" for cell, field, message in item.problems]
+            else:
+                found.append((source, item))
+    except WorkbookError as exc:
+        raise BadInput(str(path), "not a scoring workbook", [m for _, _, m in exc.problems]) from None
+    if details:
+        raise BadInput(str(path), f"{len(details)} bad cell(s)", details)
+    return found
 
 
 def sheet(
