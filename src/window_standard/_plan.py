@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Literal
 
 from ._base import FrozenModel
-from ._numbers import ZERO_POINTS, normalised_total
+from ._numbers import DECIMAL_CONTEXT, ZERO_POINTS, normalised_total
 from ._result import CriterionResult, LocalText, Result, Status
 from ._vocab import Lang
 
@@ -137,7 +137,11 @@ class _Option:
 
 
 def _cents(value: Decimal) -> int:
-    return int(value.scaleb(2))
+    return int(value.scaleb(2, DECIMAL_CONTEXT))
+
+
+def _points(cents: int) -> Decimal:
+    return Decimal(cents).scaleb(-2, DECIMAL_CONTEXT)
 
 
 def options_of(result: Result) -> list[_Option]:
@@ -149,7 +153,7 @@ def options_of(result: Result) -> list[_Option]:
         if c.kind == "scored" and c.lost_points > 0:
             found.append(_Option(c, "criterion", c.effort, _cents(c.lost_points), 0))
         elif c.kind == "bonus":
-            missing = c.max_points - (c.points or ZERO_POINTS)
+            missing = DECIMAL_CONTEXT.subtract(c.max_points, c.points or ZERO_POINTS)
             if missing > 0:
                 found.append(_Option(c, "bonus", c.effort, 0, _cents(missing)))
     return found
@@ -157,8 +161,8 @@ def options_of(result: Result) -> list[_Option]:
 
 def total_with(result: Result, raw_cents: int, bonus_cents: int) -> Decimal:
     """The normalised total of a result with some points recovered (hundredths, raw and bonus)."""
-    raw = result.raw_score + Decimal(raw_cents).scaleb(-2)
-    bonus = result.bonus + Decimal(bonus_cents).scaleb(-2)
+    raw = DECIMAL_CONTEXT.add(result.raw_score, _points(raw_cents))
+    bonus = DECIMAL_CONTEXT.add(result.bonus, _points(bonus_cents))
     return normalised_total(result.max_score, raw, result.raw_max, bonus)
 
 
@@ -267,8 +271,8 @@ def _point_steps(result: Result, chosen: list[_Option]) -> list[PlanStep]:
                 advice=c.advice,
                 effort=c.effort,
                 status=c.status,
-                points=Decimal(option.raw_cents + option.bonus_cents).scaleb(-2),
-                gain=after - before,
+                points=_points(option.raw_cents + option.bonus_cents),
+                gain=DECIMAL_CONTEXT.subtract(after, before),
                 total_after=after,
             )
         )

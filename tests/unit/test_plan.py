@@ -97,3 +97,12 @@ def test_unknown_targets_and_old_results_are_refused(standard: ws.Standard) -> N
     old = ws.Result.model_validate({**result.model_dump(), "levels": []})
     with pytest.raises(ValueError, match="evaluate the window again"):
         old.plan()
+
+
+def test_the_plan_does_not_depend_on_the_callers_decimal_context(standard: ws.Standard) -> None:
+    import decimal
+
+    result = result_of(standard, "3-fails-score.yaml")
+    expected = result.plan()
+    with decimal.localcontext(decimal.Context(prec=2, rounding=decimal.ROUND_DOWN)):
+        assert result.plan() == expected
