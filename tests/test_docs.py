@@ -23,7 +23,7 @@ import pytest
 import window_standard as ws
 
 ROOT = Path(__file__).resolve().parent.parent
-DOC_FILES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+DOC_FILES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 QUICK_START = [
     "pip install . && window-standard demo",
     'pip install -e ".[dev]" && python -m pytest',

@@ -24,6 +24,8 @@ __all__ = [
     "Library",
     "LocalText",
     "Location",
+    "Plan",
+    "PlanStep",
     "Problem",
     "Rectification",
     "Result",
@@ -51,6 +53,7 @@ if TYPE_CHECKING:
     from ._errors import Location, Problem, RuleDefinitionError, WindowStandardError
     from ._library import EditionInfo, Library, list_editions, load_standard
     from ._model import Application, Window
+    from ._plan import Plan, PlanStep
     from ._result import CategoryResult, CriterionResult, LocalText, Rectification, Result, StandardStamp
     from ._standard import Standard
 else:
@@ -65,6 +68,8 @@ else:
         "Library": "._library",
         "LocalText": "._result",
         "Location": "._errors",
+        "Plan": "._plan",
+        "PlanStep": "._plan",
         "Problem": "._errors",
         "Rectification": "._result",
         "Result": "._result",
@@ -83,15 +88,20 @@ else:
     }
 
     def __getattr__(name: str) -> object:
-        """Import a public name on first use, and keep it in the module (later lookups are plain)."""
+        """Import a public name on first use, and keep it in the module (later lookups are plain).
+
+        ``report`` (the printable documents) is a public submodule, imported on first use likewise.
+        """
+        import importlib
+
+        if name == "report":
+            return importlib.import_module(".report", __name__)
         module = _LAZY.get(name)
         if module is None:
             raise AttributeError(
                 f"module {__name__!r} has no attribute {name!r}; its public names are listed in "
                 f"window_standard.__all__"
             )
-        import importlib
-
         value = getattr(importlib.import_module(module, __name__), name)
         globals()[name] = value
         return value

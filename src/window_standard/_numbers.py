@@ -22,6 +22,7 @@ __all__ = [
     "decimal_text",
     "display_decimal",
     "json_native",
+    "normalised_total",
     "quantize_points",
 ]
 
@@ -42,6 +43,17 @@ def quantize_points(value: int | Decimal) -> Decimal:
     """Round half-up (四舍五入) to two places, exactly, in the library's own context."""
     exact = value if type(value) is Decimal else Decimal(value)
     return exact.quantize(CENT, ROUND_HALF_UP, DECIMAL_CONTEXT)  # positional: this is on the hot path
+
+
+def normalised_total(total: Decimal, raw: Decimal, raw_max: Decimal, bonus: Decimal) -> Decimal:
+    """The total of a result: raw points normalised to ``total``, rounded half-up, plus bonus, capped.
+
+    The same arithmetic as scoring's, for the parts that reason about totals after a fix (the
+    rectification list, the rectification plan) without importing the engine.
+    """
+    ctx = DECIMAL_CONTEXT
+    normalised = quantize_points(ctx.multiply(ctx.divide(raw, raw_max), total)) if raw_max else ZERO_POINTS
+    return min(quantize_points(total), ctx.add(normalised, bonus))
 
 
 def decimal_text(value: Decimal) -> str:

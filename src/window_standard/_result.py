@@ -12,10 +12,10 @@ serialise and pickle the same.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any, Generic, Literal, Protocol, Self, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, Self, TypeVar, overload
 
 from pydantic import Field, GetCoreSchemaHandler
 from pydantic_core import CoreSchema, core_schema
@@ -24,12 +24,16 @@ from ._base import FrozenModel
 from ._numbers import DECIMAL_CONTEXT, ZERO_POINTS
 from ._vocab import STATUS_TEXT, Lang
 
+if TYPE_CHECKING:
+    from ._plan import Plan
+
 __all__ = [
     "CategoryMap",
     "CategoryResult",
     "CriteriaMap",
     "CriterionResult",
     "FactValue",
+    "LevelThreshold",
     "LocalText",
     "Rectification",
     "RectificationList",
@@ -37,7 +41,6 @@ __all__ = [
     "ResultParts",
     "StandardStamp",
     "Status",
-    "rectification_items",
 ]
 
 Status = Literal["pass", "partial", "fail", "not_applicable", "no_data"]
@@ -91,6 +94,7 @@ class CriterionResult(FrozenModel):
     provenance: Literal["notice", "reconstructed"]
     clause: str | None = None
     effort: int = Field(2, description="Effort of a fix: 1 low, 2 medium, 3 high.")
+    rectifiable: bool = Field(True, description="Whether a failure can be put right within the period.")
     advice: LocalText | None = Field(None, description="What to do to recover the points.")
 
     @property
@@ -126,7 +130,9 @@ class Rectification(FrozenModel):
     Attributes:
         id: The criterion, prerequisite or veto.
         kind: ``prerequisite`` (a gate to open), ``veto`` (fired) or ``criterion`` (points lost).
-        points: Points recoverable (None for gates and vetoes).
+        points: Points recoverable on the criterion (None for gates and vetoes).
+        gain: What fixing this item alone adds to the result's normalised total (None for gates and
+            vetoes; it differs from ``points`` when criteria do not apply or the total is capped).
         effort: 1 low, 2 medium, 3 high.
     """
 
@@ -134,16 +140,40 @@ class Rectification(FrozenModel):
     kind: Literal["prerequisite", "veto", "criterion"]
     title: LocalText
     points: Decimal | None
+    gain: Decimal | None = None
     effort: int
     advice: LocalText | None
     status: Status
     explanation: str
 
     def describe(self, lang: Lang = "zh") -> str:
-        """A one-line description for a printed list."""
-        gain = f" (+{self.points})" if self.points is not None else ""
+        """A one-line description for a printed list: the gain on the total, and on the criterion."""
+        gain = ""
+        if self.points is not None:
+            on_total = self.gain if self.gain is not None else self.points
+            gain = f" (+{on_total})"
+            if on_total != self.points:
+                gain = (
+                    f"（总分 +{on_total}，本项 +{self.points}）"
+                    if lang == "zh"
+                    else f" (+{on_total} on the total, +{self.points} on the criterion)"
+                )
         advice = f" — {self.advice.get(lang)}" if self.advice is not None else ""
         return f"{self.id} {self.title.get(lang)}{gain}{advice}"
+
+
+class LevelThreshold(FrozenModel):
+    """A level of the standard with the minimum total it needs on the assessment date.
+
+    Attributes:
+        id: The level id, e.g. ``meets``.
+        title: Its name.
+        min_score: The threshold in force (None for the fallback level, or a threshold without a value).
+    """
+
+    id: str
+    title: LocalText
+    min_score: Decimal | None
 
 
 class ResultParts(Protocol):
@@ -326,6 +356,9 @@ class Result(FrozenModel):
     rectification_list: RectificationList = Field(
         description="The rectification list (整改清单): gates, fired vetoes, then lost points cheapest first."
     )
+    levels: tuple[LevelThreshold, ...] = Field(
+        (), description="The standard's levels, best first, with the thresholds in force on evaluated_on."
+    )
 
     def __repr__(self) -> str:
         stamp = self.standard
@@ -344,41 +377,24 @@ class Result(FrozenModel):
         """
         return list(self.rectification_list)
 
+    def plan(self, target: str = "meets") -> Plan:
+        """The rectification plan (整改方案): the least-effort set of fixes that reaches a level, exactly.
+
+        Failed prerequisites and fired vetoes first, then the fixes of least total effort that lift the
+        normalised total to the target's threshold (ties: most points gained). See :mod:`._plan`.
+
+        Args:
+            target: A level id other than the fallback, e.g. ``meets`` (达标) or ``rectify`` (限期整改).
+
+        Raises:
+            ValueError: For an unknown target, or a result without level thresholds.
+        """
+        from ._plan import plan_for  # the planner is read only by those who ask for a plan
+
+        return plan_for(self, target)
+
     def explain(self, lang: Lang = "zh") -> str:
         """A multi-line summary: level, score, gates, vetoes and each criterion's explanation."""
         lines = [f"{self.window_id}: {self.level_title.get(lang)} {self.score}/{self.max_score}"]
         lines += [f"  {c.id} {c.explain(lang)}" for c in self.criteria.values()]
         return "\n".join(lines)
-
-
-def rectification_items(
-    criteria: Mapping[str, CriterionResult], gates: Sequence[str], vetoes: Sequence[str], lost: Iterable[str]
-) -> list[Rectification]:
-    """Build a rectification list (see :meth:`Result.rectifications` for the order).
-
-    Args:
-        criteria: The result's criteria (only the ones named below are read).
-        gates: Failed prerequisites.
-        vetoes: Fired vetoes.
-        lost: Applicable scored criteria that lost points.
-    """
-    head = [_item(criteria[cid], "prerequisite", None) for cid in gates]
-    head += [_item(criteria[cid], "veto", None) for cid in vetoes]
-    lost_items = [_item(c, "criterion", c.lost_points) for c in (criteria[cid] for cid in lost)]
-    lost_items.sort(key=lambda i: (i.effort, (i.points or ZERO_POINTS).copy_negate(), i.id))
-    return head + lost_items
-
-
-def _item(
-    criterion: CriterionResult, kind: Literal["prerequisite", "veto", "criterion"], points: Decimal | None
-) -> Rectification:
-    return Rectification(
-        id=criterion.id,
-        kind=kind,
-        title=criterion.title,
-        points=points,
-        effort=criterion.effort,
-        advice=criterion.advice,
-        status=criterion.status,
-        explanation=criterion.explain("zh"),
-    )

@@ -132,6 +132,12 @@ class CriterionSpec(SpecModel):
     explain: Text | None = Field(None, description="Explanation templates with {name} placeholders.")
     advice: Text | None = Field(None, description="What to do to recover the points (rectification).")
     effort: int = Field(2, ge=1, le=3, description="Effort of the fix: 1 low, 2 medium, 3 high.")
+    rectifiable: bool = Field(
+        True,
+        description="Whether a failure can be put right within the campaign period; false for what cannot be "
+        "undone (a confirmed accident, a window outside the area): a rectification plan then says the target "
+        "cannot be reached.",
+    )
     always_holds: str | None = Field(
         None,
         min_length=1,

@@ -24,7 +24,7 @@ from ._engine.scoring import ScoringPlan, score
 from ._errors import Problem, RuleDefinitionError, WindowStandardError
 from ._model import Window
 from ._numbers import DECIMAL_CONTEXT, json_native
-from ._result import LocalText, Result, StandardStamp
+from ._result import LevelThreshold, LocalText, Result, StandardStamp
 from ._spec import StandardSpec
 
 __all__ = ["Standard", "canonical_digest", "parameters_digest"]
@@ -58,7 +58,7 @@ class Standard:
     __slots__ = ("_assembler", "_engine", "_params_cache", "_plan", "_prepared", "_rules", "_spec", "_stamp")
     _assembler: Assembler
     _engine: str
-    _params_cache: dict[date, tuple[dict[str, Any], str]]
+    _params_cache: dict[date, tuple[dict[str, Any], str, tuple[LevelThreshold, ...]]]
     _plan: ScoringPlan
     _prepared: Prepared
     _rules: RuleSet
@@ -170,11 +170,11 @@ class Standard:
         """The parameter values in force on a date (a copy: changing it does not change the standard)."""
         return dict(self._resolved(on)[0])
 
-    def _resolved(self, on: date) -> tuple[dict[str, Any], str]:
+    def _resolved(self, on: date) -> tuple[dict[str, Any], str, tuple[LevelThreshold, ...]]:
         cached = self._params_cache.get(on)
         if cached is None:
             params = resolve_parameters(self._spec, on)
-            cached = (params, parameters_digest(params))
+            cached = (params, parameters_digest(params), self._assembler.thresholds(params))
             if len(self._params_cache) >= _PARAMETER_DATES:
                 self._params_cache.clear()  # bounded: a long run over many dates recomputes, never grows
             self._params_cache[on] = cached
@@ -202,11 +202,11 @@ class Standard:
             window if type(window) is Window or isinstance(window, Window) else Window.model_validate(window)
         )
         on = as_of or valid.assessed_on
-        params, digest = self._resolved(on)
+        params, digest, levels = self._resolved(on)
         with localcontext(DECIMAL_CONTEXT):
             raw = self._prepared.run(valid, params, explain)
             scored = score(self._plan, raw, params)
-            return self._assembler.result(valid.id, on, raw, scored, digest)
+            return self._assembler.result(valid.id, on, raw, scored, digest, levels)
 
     def evaluate_many(
         self, windows: Iterable[Window | Mapping[str, Any]], *, explain: bool = True
@@ -238,8 +238,9 @@ class Standard:
         data = json.loads(text)
         if isinstance(data, dict) and data.get("form") == COMPACT_FORM:
             self._own(data.get("standard"))
+            on = date.fromisoformat(str(data.get("evaluated_on")))
             with localcontext(DECIMAL_CONTEXT):
-                return full_form(self._assembler, data)
+                return full_form(self._assembler, data, self._resolved(on)[2])
         return Result.model_validate(data)
 
     def _own(self, stamp: Any) -> None:

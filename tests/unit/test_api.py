@@ -27,6 +27,8 @@ EXPORTS = {
     "EditionInfo",
     "Library",
     "LocalText",
+    "Plan",
+    "PlanStep",
     "Location",
     "Problem",
     "Rectification",

@@ -299,7 +299,7 @@ def test_decimal_literals_are_exact_and_live_in_the_namespace() -> None:
             "(False if (_t1 := w.environment.signage) is False or (_t2 := w.environment.no_smoking) is False "
             "else (None if _t1 is None or _t2 is None else True))",
         ),
-        ("points - 1", "_k0"),  # constants and points fold when generating (to 5.00 here)
+        ("points - 1", "5"),  # constants and points fold when generating (to 5.00 here, a whole number)
         ("staff.headcount - 1", "(None if (_t1 := w.staff.headcount) is None else (_t1 - 1))"),
         ("staff.headcount / 2", "(None if (_t1 := w.staff.headcount) is None else _D(_t1) / 2)"),
         (
@@ -360,8 +360,8 @@ def test_runtime_helpers_are_the_documented_set() -> None:
 
 
 def test_constants_fold_exactly() -> None:
-    source, literals = generate("points - 1")
-    assert literals[source] == Decimal("5.00")
-    third, literals = generate("points / 3")
-    assert literals[third] == Decimal("2")
+    assert generate("points - 1")[0] == "5"  # a whole decimal is generated as the integer
+    assert generate("points / 3")[0] == "2"
+    quarter, literals = generate("points / 4")
+    assert literals[quarter] == Decimal("1.5")
     assert generate("1 / 0")[0] == "None"  # no data, as at run time

@@ -46,6 +46,7 @@ SIDE_MODULES = (
     "window_standard._schemas",
     "window_standard.campaign",
     "window_standard.cli",
+    "window_standard.report",
     "window_standard.testing",
 )
 
@@ -110,7 +111,7 @@ def test_the_command_lines_help_loads_no_library_machinery() -> None:
     )
     modules = loaded_after(code, "--help")
     assert "typer" in modules  # the help was rendered
-    heavy = ("pydantic", "yaml", "window_standard._library", "window_standard._model", *SIDE_MODULES[:-3])
+    heavy = ("pydantic", "yaml", "window_standard._library", "window_standard._model", *SIDE_MODULES[:-4])
     assert among(modules, heavy) == []
 
 
@@ -126,3 +127,18 @@ def test_a_command_still_imports_what_it_needs() -> None:
     modules = loaded_after(code, "standards")
     assert "window_standard._library" in modules
     assert among(modules, ("window_standard._campaign", "window_standard._lint")) == []
+
+
+def test_jinja2_is_imported_when_a_report_is_rendered_not_before() -> None:
+    code = (
+        "import sys, yaml\n"
+        "import window_standard, window_standard.report as report\n"
+        "assert 'jinja2' not in sys.modules\n"
+        f"with open({str(EXAMPLE)!r}, encoding='utf-8') as f:\n"
+        "    result = window_standard.load_standard().evaluate(yaml.safe_load(f))\n"
+        "assert 'jinja2' not in sys.modules\n"
+        "assert '<html' in report.html(result)\n"
+    )
+    modules = loaded_after(code)
+    assert "jinja2" in modules
+    assert among(modules, tuple(e for e in EXTRAS if e not in ("jinja2", "markupsafe"))) == []

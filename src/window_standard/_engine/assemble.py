@@ -14,17 +14,18 @@ from typing import Any
 
 from .._check import CheckedCriterion
 from .._numbers import ZERO_POINTS, json_native, quantize_points
+from .._rectify import rectification_items
 from .._result import (
     CategoryMap,
     CategoryResult,
     CriteriaMap,
     CriterionResult,
+    LevelThreshold,
     LocalText,
     Rectification,
     RectificationList,
     Result,
     StandardStamp,
-    rectification_items,
 )
 from .._spec import StandardSpec
 from .explain import explain
@@ -86,6 +87,7 @@ class Assembler:
                 provenance=r.spec.provenance,
                 clause=r.spec.source.clause,
                 effort=r.spec.effort,
+                rectifiable=r.spec.rectifiable,
                 advice=_text(r.spec.advice) if r.spec.advice else None,
             )
             for r in rules
@@ -119,6 +121,7 @@ class Assembler:
             prerequisites=[],
             parameters_digest="",
             rectification_list=RectificationList.of([]),
+            levels=(),
         )
         return cls(
             stamp,
@@ -132,8 +135,23 @@ class Assembler:
             levels,
         )
 
+    def thresholds(self, params: Mapping[str, Any]) -> tuple[LevelThreshold, ...]:
+        """The levels with the thresholds the parameters give them (computed once per assessment date)."""
+        bounds = []
+        for (level_id, title), (_, threshold) in zip(self.levels, self.plan.levels, strict=True):
+            bound = params.get(threshold) if isinstance(threshold, str) else threshold
+            min_score = None if bound is None else quantize_points(bound)
+            bounds.append(LevelThreshold(id=level_id, title=title, min_score=min_score))
+        return tuple(bounds)
+
     def result(
-        self, window_id: str, on: date, raw: RawOutcome, scored: Scored, parameters_digest: str
+        self,
+        window_id: str,
+        on: date,
+        raw: RawOutcome,
+        scored: Scored,
+        parameters_digest: str,
+        levels: tuple[LevelThreshold, ...] = (),
     ) -> Result:
         """The result of one window (its criteria, categories and fixes are built on first access).
 
@@ -161,6 +179,7 @@ class Assembler:
                 "prerequisites": scored.gates,
                 "parameters_digest": parameters_digest,
                 "rectification_list": RectificationList(parts, criteria),
+                "levels": levels,  # immutable, shared by the results of one assessment date
             }
         )
 
@@ -189,7 +208,8 @@ class _Parts:
     def rectifications(self, criteria: Mapping[str, CriterionResult]) -> list[Rectification]:
         scored = self.scored
         lost = lost_points(self.assembler.plan, self.raw)
-        return rectification_items(criteria, scored.gates, scored.vetoes, lost)
+        totals = (self.assembler.plan.total, scored.raw, scored.raw_max, scored.bonus)
+        return rectification_items(criteria, scored.gates, scored.vetoes, lost, totals)
 
     def category(self, position: int) -> CategoryResult:
         a, scored = self.assembler, self.scored

@@ -19,7 +19,8 @@ from .._check import CheckedCriterion
 from .._errors import WindowStandardError
 from .._expr import nodes as n
 from .._expr.types import Type
-from .._result import CriterionResult, Result, rectification_items
+from .._rectify import rectification_items
+from .._result import CriterionResult, LevelThreshold, Result
 from .assemble import Assembler
 from .explain import explain
 
@@ -66,10 +67,11 @@ def compact_form(result: Result) -> dict[str, Any]:
     }
 
 
-def full_form(assembler: Assembler, data: Mapping[str, Any]) -> Result:
+def full_form(assembler: Assembler, data: Mapping[str, Any], levels: tuple[LevelThreshold, ...]) -> Result:
     """The full result from a compact one made by this standard (its assembler).
 
-    The caller has checked that the stamp is this standard's.
+    The caller has checked that the stamp is this standard's, and gives the levels with the thresholds
+    in force on the result's ``evaluated_on``.
 
     Raises:
         WindowStandardError: When the compact result lacks a criterion.
@@ -91,7 +93,13 @@ def full_form(assembler: Assembler, data: Mapping[str, Any]) -> Result:
     copied = ("window_id", "evaluated_on", "level", "score", "raw_score", "raw_max", "bonus")
     models = {cid: CriterionResult.model_validate(c) for cid, c in criteria.items()}
     lost = [cid for cid, c in models.items() if c.kind == "scored" and c.status in _LOST]
-    fixes = rectification_items(models, data["prerequisites"], data["vetoes"], lost)
+    totals = (
+        assembler.plan.total,
+        Decimal(data["raw_score"]),
+        Decimal(data["raw_max"]),
+        Decimal(data["bonus"]),
+    )
+    fixes = rectification_items(models, data["prerequisites"], data["vetoes"], lost, totals)
     return Result.model_validate(
         {
             **blank,
@@ -104,6 +112,7 @@ def full_form(assembler: Assembler, data: Mapping[str, Any]) -> Result:
             "categories": categories,
             "criteria": criteria,
             "rectification_list": [fix.model_dump(mode="json") for fix in fixes],
+            "levels": [level.model_dump(mode="json") for level in levels],
         }
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import _campaign, _check, _demo, _diff, _evaluate, _lint, _schema, _standards, _test
+from . import _campaign, _check, _demo, _diff, _evaluate, _lint, _report, _schema, _sheet, _standards, _test
 
 __all__ = ["app", "main"]
 
@@ -27,6 +27,8 @@ app.command("review")(_campaign.review)
 app.command("outcomes")(_campaign.outcomes)
 app.command("lint")(_lint.lint)
 app.command("check")(_check.check)
+app.command("report")(_report.report)
+app.command("sheet")(_sheet.sheet)
 
 
 def main() -> None:

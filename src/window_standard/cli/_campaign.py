@@ -7,6 +7,7 @@ folder and prints the outcomes of windows and organisations and the public-notic
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -45,6 +46,7 @@ class OutcomesFormat(StrEnum):
     text = "text"
     csv = "csv"
     json = "json"
+    xlsx = "xlsx"
 
 
 def review(
@@ -89,8 +91,21 @@ def outcomes(
     lang: Annotated[Lang, typer.Option("--lang", help="Language of the text and the CSV header.")] = Lang.zh,
     format: Annotated[
         OutcomesFormat,
-        typer.Option("--format", help="text; csv (the public-notice list); json (every outcome)."),
+        typer.Option(
+            "--format", help="text; csv (the public-notice list); json (every outcome); xlsx (all, needs -o)."
+        ),
     ] = OutcomesFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to this file instead of the terminal.")
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            help="Encoding of a CSV: utf-8-sig (with a BOM, what Excel on Chinese Windows expects; the "
+            "default for -o), utf-8 (the default on the terminal) or gb18030.",
+        ),
+    ] = None,
 ) -> None:
     """Outcomes of the campaign (notice §5(3)) and the results list for the public notice (公示).
 
@@ -107,12 +122,52 @@ def outcomes(
         result = campaign.outcomes(applications, evaluations)
     except ValueError as exc:
         fail(f"error: {exc}")
-    if format is OutcomesFormat.csv:
-        typer.echo(result.notice_csv(code(lang)), nl=False)
+    if format is OutcomesFormat.xlsx:
+        _write_xlsx(result, output, lang)
+    elif format is OutcomesFormat.csv:
+        _write_csv(result.notice_csv(code(lang)), output, encoding)
     elif format is OutcomesFormat.json:
         typer.echo(result.model_dump_json(indent=2))
     else:
         typer.echo("\n".join([*_outcome_lines(result, campaign, lang), "", *_footer(campaign, lang)]))
+
+
+#: CSV encodings offered (Python codec names).
+CSV_ENCODINGS = ("utf-8-sig", "utf-8", "gb18030")
+
+
+def _write_csv(text: str, output: Path | None, encoding: str | None) -> None:
+    """A CSV on the terminal (UTF-8 unless told) or into a file (UTF-8 with a BOM unless told)."""
+    chosen = encoding or ("utf-8-sig" if output is not None else "utf-8")
+    if chosen.lower() not in CSV_ENCODINGS:
+        fail(f"error: unknown --encoding {chosen!r}; choose one of: {', '.join(CSV_ENCODINGS)}")
+    try:
+        data = text.encode(chosen)
+    except UnicodeEncodeError as exc:
+        fail(f"error: the list cannot be written in {chosen}: {exc.reason}; use utf-8-sig")
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        fail(f"error: {exc}")
+    typer.echo(f"wrote {output}")
+
+
+def _write_xlsx(result: CampaignOutcomes, output: Path | None, lang: Lang) -> None:
+    if output is None:
+        fail("error: --format xlsx writes a file: give -o OUTCOMES.xlsx")
+    try:
+        from ..report import outcomes_workbook
+
+        typer.echo(f"wrote {outcomes_workbook(result, output, code(lang))}")
+    except ModuleNotFoundError:
+        fail('error: Excel output needs openpyxl: pip install "window-standard[excel]"')
+    except OSError as exc:
+        fail(f"error: {exc}")
 
 
 def _footer(campaign: Campaign, lang: Lang) -> list[str]:

@@ -30,6 +30,8 @@ from .prologue import parameter_lines
 
 __all__ = ["GENERATORS", "CodeGen", "rule_set_source"]
 
+_WHOLE = 10**15  # whole decimals below this are generated as integers
+
 _NATIVE_CMP = {op: op for op in ("==", "!=", "<", "<=", ">", ">=", "in", "not in")}
 _ARITHMETIC: dict[str, Callable[[Any, Any], Any]] = {
     "+": operator.add,
@@ -88,6 +90,8 @@ class CodeGen:
         """Source for a literal: inline for ints/bools/strings/None, a namespace name otherwise."""
         if value is None or isinstance(value, (bool, int, str)):
             return repr(value)
+        if isinstance(value, Decimal) and value == value.to_integral_value() and abs(value) < _WHOLE:
+            return repr(int(value))  # a whole decimal computes as the integer (exact, and cheaper)
         if isinstance(value, (Decimal, date, frozenset)):
             for name, existing in self.namespace.items():
                 if type(existing) is type(value) and existing == value:

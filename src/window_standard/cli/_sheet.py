@@ -1,0 +1,88 @@
+"""``window-standard sheet``: the scoring workbook (评分表), blank or holding windows (``excel`` extra)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .._errors import WindowStandardError
+from ._evaluate import BadInput, fail, load, read_window
+from ._options import RulesOption, StandardOption
+
+if TYPE_CHECKING:
+    from .._model import Window
+
+__all__ = ["sheet", "workbook_windows"]
+
+
+def workbook_windows(path: Path) -> list[tuple[str, Window]]:
+    """The windows of a filled scoring workbook, for ``evaluate`` and other batch inputs.
+
+    Returns:
+        ``(source, window)`` per filled column, the source as ``FILE:输入!C``.
+
+    Raises:
+        BadInput: Naming every bad cell (``输入!C44 staff.in_uniform：…``) of every bad column, or saying
+            that openpyxl is missing.
+    """
+    try:
+        from ..report import WorkbookError, read_workbook
+    except ModuleNotFoundError:  # pragma: no cover - the excel extra is part of dev
+        raise BadInput(
+            str(path), 'reading .xlsx needs openpyxl: pip install "window-standard[excel]"'
+        ) from None
+    found: list[tuple[str, Window]] = []
+    details: list[str] = []
+    try:
+        for source, item in read_workbook(path):
+            if isinstance(item, WorkbookError):
+                details += [f"{cell} {field}：{message}" for cell, field, message in item.problems]
+            else:
+                found.append((source, item))
+    except WorkbookError as exc:
+        raise BadInput(str(path), "not a scoring workbook", [m for _, _, m in exc.problems]) from None
+    if details:
+        raise BadInput(str(path), f"{len(details)} bad cell(s)", details)
+    return found
+
+
+def sheet(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[FILE...]", help="Window documents to fill in, one column each.", show_default=False
+        ),
+    ] = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="The .xlsx file to write.")] = Path(
+        "评分表.xlsx"
+    ),
+    blank: Annotated[bool, typer.Option("--blank", help="Write a blank workbook to fill in.")] = False,
+    standard: StandardOption = None,
+    rules: RulesOption = None,
+) -> None:
+    """Write the scoring workbook: --blank to fill in by hand, or with the windows given.
+
+    Read a filled workbook back with ``window_standard.report.read_workbook`` (one window per column).
+    """
+    if blank == bool(files):
+        fail("error: give --blank or window files, not both (and not neither)")
+    windows = []
+    problems = []
+    for path in files or []:
+        try:
+            windows.append(read_window(path))
+        except BadInput as exc:
+            problems.append(exc.render())
+    if problems:
+        fail("\n".join(problems))
+    std = load(standard, rules)
+    try:
+        from ..report import write_workbook
+
+        typer.echo(f"wrote {write_workbook(output, windows, standard=std)}")
+    except ModuleNotFoundError:
+        fail('error: the workbook needs openpyxl: pip install "window-standard[excel]"')
+    except (OSError, WindowStandardError) as exc:
+        fail(f"error: {exc}")
