@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from .decode import decode
 from .errors import InputError, Lang
+from .models import validate
 from .parse import MAX_BYTES, Parsed, parse_text
-from .validate import validate
 
 if TYPE_CHECKING:
     from .._model import Application, Window

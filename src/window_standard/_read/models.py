@@ -107,10 +107,18 @@ def _problem(model: type[BaseModel], parsed: Parsed, error: Any, lang: Lang) -> 
     if kind == "extra_forbidden":
         near = difflib.get_close_matches(str(loc[-1]), _fields_at(model, loc[:-1]), n=1, cutoff=0.6)
         hint = _MEANT[lang].format(name=near[0]) if near else ""
-    elif kind != "missing" and "input" in error and not isinstance(error["input"], (dict, list)):
+    elif _worth_showing(kind, error, message):
         message += _ASIDE[lang].format(f"{_RECEIVED[lang]} {_shown(error['input'])}")
     location = parsed.locate(loc, key=kind == "extra_forbidden")
     return InputProblem(message, field_path(loc) or "(document)", location, hint)
+
+
+def _worth_showing(kind: str, error: Any, message: str) -> bool:
+    """Whether to append the received value (not for missing fields, nested data, or when already named)."""
+    value = error.get("input")
+    if kind == "missing" or "input" not in error or isinstance(value, (dict, list)):
+        return False
+    return str(value) not in message
 
 
 def _zh_message(kind: str, error: Any, english: str) -> str:
