@@ -2,8 +2,8 @@
 
 Every record says its source (the file, ``<stdin>`` or ``batch.jsonl:LINE``): in JSON and JSON Lines a
 record is ``{"source": ..., "result": RESULT}`` (``RESULT`` as ``result.schema.json`` describes it) or, for a
-document that could not be read, ``{"source": ..., "error": ..., "problems": [...]}``; such a document is also reported
-on stderr in every format.
+document that could not be read, ``{"source": ..., "error": ..., "problems": [...]}``; such a
+document is also reported on stderr in every format.
 """
 
 from __future__ import annotations
