@@ -31,13 +31,14 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # help texts are plain: "[testing]" in an install hint is not a style tag
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
 def _version(value: bool) -> None:
     if value:
-        from ._version import version_lines
+        from ._about import version_lines
 
         typer.echo("\n".join(version_lines()))
         raise typer.Exit(0)
