@@ -43,6 +43,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from . import examples as examples  # a public submodule, like campaign and testing (not in __all__)
     from ._campaign.campaign import campaign_outcomes, review_application
     from ._campaign.outcomes import CampaignOutcomes
     from ._campaign.review import ApplicationReview
@@ -84,14 +85,16 @@ else:
 
     def __getattr__(name: str) -> object:
         """Import a public name on first use, and keep it in the module (later lookups are plain)."""
+        import importlib
+
+        if name == "examples":  # a public submodule: window_standard.examples.window("1-meets")
+            return importlib.import_module(".examples", __name__)
         module = _LAZY.get(name)
         if module is None:
             raise AttributeError(
                 f"module {__name__!r} has no attribute {name!r}; its public names are listed in "
                 f"window_standard.__all__"
             )
-        import importlib
-
         value = getattr(importlib.import_module(module, __name__), name)
         globals()[name] = value
         return value
