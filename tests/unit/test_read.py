@@ -129,3 +129,29 @@ def test_an_application_is_read_with_the_same_reader(tmp_path: Path) -> None:
         info.value.headline
         == "an application document holds one application (a mapping of fields), not a list"
     )
+
+
+def test_json_lines_are_streamed_and_an_overlong_line_is_skipped(tmp_path: Path) -> None:
+    line = json.dumps(yaml.safe_load(TEXT), default=str, ensure_ascii=False)
+    batch = _write(tmp_path, "b.jsonl", f"{line}\n{'x' * 1_500_000}\n{line}\n")
+    items = list(iter_windows([batch]))
+    assert [source for source, _ in items] == [f"{batch}:1", f"{batch}:2", f"{batch}:3"]
+    assert isinstance(items[1][1], InputError) and "line longer than 1000000 bytes" in items[1][1].headline
+    assert isinstance(items[2][1], Window)
+
+
+@pytest.mark.parametrize(
+    ("content", "sources"),
+    [
+        (TEXT, ["<stdin>"]),
+        (json.dumps(yaml.safe_load(TEXT), default=str, indent=2), ["<stdin>"]),
+        (json.dumps(yaml.safe_load(TEXT), default=str), ["<stdin>:1"]),
+        ("\n" + json.dumps(yaml.safe_load(TEXT), default=str) + "\n\n{}\n", ["<stdin>:2", "<stdin>:4"]),
+    ],
+    ids=["yaml", "pretty-json", "one-json-line", "json-lines"],
+)
+def test_stdin_is_one_document_or_json_lines(
+    monkeypatch: pytest.MonkeyPatch, content: str, sources: list[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(content.encode("utf-8"))))
+    assert [source for source, _ in iter_windows(["-"])] == sources

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import stat
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from .decode import decode
 from .errors import InputError, Lang
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
+    "open_regular",
     "read_application",
     "read_bytes",
     "read_document",
@@ -41,25 +42,41 @@ _MESSAGES = {
 }
 
 
-def read_bytes(path: Path, lang: Lang = "en", *, limit: int = MAX_BYTES) -> bytes:
-    """Read a regular file whose size is checked before reading (devices, pipes and folders refused).
+def open_regular(path: Path, lang: Lang = "en", *, limit: int | None = MAX_BYTES) -> BinaryIO:
+    """Open a regular file for reading in binary, its kind and size checked first.
+
+    Args:
+        path: The file.
+        lang: Language of the error.
+        limit: Largest size accepted, in bytes (``None``: any size, for files read line by line).
 
     Raises:
-        InputError: When the file is missing, unreadable, not a regular file or larger than ``limit``.
+        InputError: When the file is missing, unreadable, not a regular file (a folder, a device such as
+            ``/dev/zero``, a pipe) or larger than ``limit``.
     """
     text = _MESSAGES[lang]
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
             raise InputError(str(path), text["kind"], lang=lang)
-        if info.st_size > limit:
+        if limit is not None and info.st_size > limit:
             raise InputError(str(path), text["big"].format(size=info.st_size, limit=limit), lang=lang)
-        with path.open("rb") as handle:
-            raw = handle.read(limit + 1)
+        return path.open("rb")
     except OSError as exc:
         raise InputError(str(path), text["read"].format(reason=exc.strerror or exc), lang=lang) from None
+
+
+def read_bytes(path: Path, lang: Lang = "en", *, limit: int = MAX_BYTES) -> bytes:
+    """Read a regular file whose size is checked before reading (devices, pipes and folders refused).
+
+    Raises:
+        InputError: When the file is missing, unreadable, not a regular file or larger than ``limit``.
+    """
+    with open_regular(path, lang, limit=limit) as handle:
+        raw = handle.read(limit + 1)
     if len(raw) > limit:
-        raise InputError(str(path), text["big"].format(size=len(raw), limit=limit), lang=lang)
+        message = _MESSAGES[lang]["big"].format(size=len(raw), limit=limit)
+        raise InputError(str(path), message, lang=lang)
     return raw
 
 

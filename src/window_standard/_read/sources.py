@@ -7,27 +7,28 @@ reader by file name: new layouts (CSV, Excel) plug in there.
 
 from __future__ import annotations
 
+import itertools
+import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, BinaryIO, Union
 
 from .decode import decode
-from .documents import DOCUMENT_SUFFIXES, read_bytes, read_window, window_from_text
+from .documents import DOCUMENT_SUFFIXES, open_regular, read_window, window_from_text
 from .errors import InputError, Lang
+from .parse import MAX_BYTES
 
 if TYPE_CHECKING:
     from .._model import Window
 
-__all__ = ["BATCH_LIMIT", "Item", "Reader", "iter_windows", "reader_for"]
+__all__ = ["Item", "Reader", "iter_windows", "reader_for"]
 
 #: One window read, or why it could not be: ``(source, Window | InputError)``.
 Item = tuple[str, Union["Window", InputError]]
 #: A reader: a path and a language to the items of that file.
 Reader = Callable[[Path, Lang], Iterator[Item]]
-#: Largest batch file (JSON Lines, standard input) accepted, in bytes.
-BATCH_LIMIT = 512 * 1024 * 1024
 _STDIN = "<stdin>"
 
 
@@ -74,20 +75,41 @@ def _folder(folder: Path, lang: Lang) -> Iterator[Item]:
 
 
 def _jsonl_file(path: Path, lang: Lang) -> Iterator[Item]:
+    """A JSON Lines file, read line by line (each line at most :data:`MAX_BYTES`; the file any size)."""
     try:
-        text = decode(read_bytes(path, lang, limit=BATCH_LIMIT), str(path), lang)
+        handle = open_regular(path, lang, limit=None)
     except InputError as exc:
         yield str(path), exc
         return
-    yield from _jsonl(text, str(path), lang)
+    with handle:
+        yield from _jsonl(_lines(handle), str(path), lang)
 
 
-def _jsonl(text: str, name: str, lang: Lang) -> Iterator[Item]:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+def _lines(handle: BinaryIO) -> Iterator[bytes | None]:
+    """The lines of a binary stream; ``None`` for a line longer than :data:`MAX_BYTES` (skipped unread)."""
+    while True:
+        line = handle.readline(MAX_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_BYTES and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # drop the rest of the line, a chunk at a time
+                line = handle.readline(MAX_BYTES)
+            yield None
             continue
+        yield line
+
+
+def _jsonl(lines: Iterable[bytes | None], name: str, lang: Lang, first: int = 1) -> Iterator[Item]:
+    for number, raw in enumerate(lines, start=first):
         source = f"{name}:{number}"
+        if raw is None:
+            message = f"一行超过 {MAX_BYTES} 字节" if lang == "zh" else f"line longer than {MAX_BYTES} bytes"
+            yield source, InputError(source, message, lang=lang)
+            continue
+        if not raw.strip():
+            continue
         try:
+            line = decode(raw, source, lang)
             yield source, window_from_text(line, source, lang, json_document=True)
         except InputError as exc:
             yield source, _on_line(exc, number)
@@ -102,20 +124,36 @@ def _on_line(exc: InputError, number: int) -> InputError:
 
 
 def _stdin(lang: Lang) -> Iterator[Item]:
-    raw = sys.stdin.buffer.read(BATCH_LIMIT + 1)
+    """Standard input: JSON Lines when the first line is a whole JSON object, else one document."""
+    stream: BinaryIO = sys.stdin.buffer
+    lines = _lines(stream)
+    head: list[bytes | None] = []
+    for line in lines:
+        head.append(line)
+        if line is None or line.strip():
+            break
+    first = head[-1] if head else None
+    if first is not None and _whole_object(first):
+        yield from _jsonl(itertools.chain(head, lines), _STDIN, lang)
+        return
+    rest = stream.read(MAX_BYTES + 1)
+    raw = b"".join(line or b"" for line in head) + rest
     try:
-        if len(raw) > BATCH_LIMIT:
-            message = "标准输入过大" if lang == "zh" else f"standard input larger than {BATCH_LIMIT} bytes"
+        if None in head or len(raw) > MAX_BYTES:
+            message = "标准输入过大" if lang == "zh" else f"standard input larger than {MAX_BYTES} bytes"
             raise InputError(_STDIN, message, lang=lang)
-        text = decode(raw, _STDIN, lang)
+        yield _STDIN, window_from_text(decode(raw, _STDIN, lang), _STDIN, lang)
     except InputError as exc:
         yield _STDIN, exc
-        return
-    lines = [line for line in text.splitlines() if line.strip()]
-    if len(lines) > 1 and all(line.lstrip().startswith("{") for line in lines):
-        yield from _jsonl(text, _STDIN, lang)
-        return
+
+
+def _whole_object(line: bytes) -> bool:
+    """Whether one line is a complete JSON object (the first line of JSON Lines)."""
+    text = line.strip()
+    if not (text.startswith(b"{") and text.endswith(b"}")):
+        return False
     try:
-        yield _STDIN, window_from_text(text, _STDIN, lang)
-    except InputError as exc:
-        yield _STDIN, exc
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
