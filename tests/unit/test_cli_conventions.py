@@ -210,3 +210,17 @@ def test_eval_json_and_no_data(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert (code, json.loads(out)) == (0, {"type": "number or no data", "value": None})
     code, out, _ = _run(capsys, "eval", "params.pass_threshold", str(window))
     assert (code, out.strip()) == (0, "90  (number)")
+
+
+def test_summary_is_plain_when_piped_and_coloured_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    _, plain, _ = _run(capsys, "evaluate", str(EXAMPLES), "--format", "summary", "--lang", "en")
+    assert "\033[" not in plain
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    _, coloured, _ = _run(capsys, "evaluate", str(EXAMPLES), "--format", "summary", "--lang", "en")
+    assert "\033[1;32m" in coloured and "\033[1;31m" in coloured  # meets in green, fails in red
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert _run(capsys, "evaluate", str(EXAMPLES), "--format", "summary", "--lang", "en")[1] == plain

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import IO, TYPE_CHECKING, Any
 
+from ._colour import LEVEL_STYLES, print_table, use_colour
 from ._render import Lang, code, footer, render_result, table
 
 if TYPE_CHECKING:
@@ -102,6 +103,7 @@ class Batch:
     explain: bool = True
     records: list[dict[str, Any]] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
+    levels: list[str] = field(default_factory=list)
     written: int = 0
 
     def start(self) -> None:
@@ -126,6 +128,7 @@ class Batch:
             return
         elif self.format is Format.summary:
             self.rows.append(summary_row(source, item, self.lang))
+            self.levels.append(item.level)
         elif window is not None:
             lines = render_result(
                 item, window, self.lang, standard=self.standard, explain=self.explain, file=source
@@ -137,10 +140,19 @@ class Batch:
         if self.format is Format.json:
             self.out.write(json.dumps(self.records, ensure_ascii=False, indent=2) + "\n")
         elif self.format is Format.summary:
-            lines = table(_SUMMARY[self.lang], self.rows, right=(3,)) if self.rows else []
-            self.out.write("\n".join([*lines, "", *footer(self.standard, self.lang)]) + "\n")
+            self._summary()
         elif self.format in (Format.text, Format.table):
             self.out.write("\n".join(footer(self.standard, self.lang)) + "\n")
+
+    def _summary(self) -> None:
+        """The one-line-per-window table: rich with the level in colour on a terminal, else plain text."""
+        if self.rows and use_colour(self.out):
+            styles = [LEVEL_STYLES.get(level) for level in self.levels]
+            print_table(self.out, _SUMMARY[self.lang], self.rows, styles)
+            lines = [""]
+        else:
+            lines = [*(table(_SUMMARY[self.lang], self.rows, right=(3,)) if self.rows else []), ""]
+        self.out.write("\n".join([*lines, *footer(self.standard, self.lang)]) + "\n")
 
     def _csv(self, row: list[str]) -> None:
         buffer = io.StringIO()
