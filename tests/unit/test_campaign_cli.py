@@ -98,7 +98,7 @@ def test_review_invalid_application_exits_2(runner: CliRunner, tmp_path: Path) -
     )
     code, _, err = run(runner, "review", str(bad))
     assert err.splitlines()[:2] == [
-        f"错误：{bad}: 不是有效的申报材料（2 处错误）",
+        f"错误：{bad}：不是有效的申报材料（2 处错误）",
         "  2:3: contact.phone：缺少必填字段",
     ]
 

@@ -44,7 +44,7 @@ def test_a_date_that_does_not_exist_names_line_column_and_field(tmp_path: Path) 
     assert problem.location is not None and problem.location.column == 14
     assert "2013-02-30" in problem.message
     zh = _error(bad, "zh").render()
-    assert zh.startswith(f"错误：{bad}: 值无效：2013-02-30")
+    assert zh.startswith(f"错误：{bad}：值无效：2013-02-30")
 
 
 def test_a_duplicate_key_is_refused_not_overwritten(tmp_path: Path) -> None:

@@ -69,7 +69,7 @@ class InputError(WindowStandardError):
         """``error: SOURCE: HEADLINE`` and one indented line per problem (at most :data:`MAX_SHOWN`)."""
         shown = self.problems[:MAX_SHOWN]
         lines = [
-            f"{_PREFIX[self.lang]}{self.source}: {self.headline}",
+            f"{_PREFIX[self.lang]}{self.source}{_COLON[self.lang]}{self.headline}",
             *(f"  {p.render(self.lang)}" for p in shown),
         ]
         if len(self.problems) > len(shown):
