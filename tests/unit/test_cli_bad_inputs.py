@@ -227,3 +227,24 @@ def test_output_on_a_legacy_stdout_encoding_does_not_crash(encoding: str) -> Non
         assert done.returncode == 1, done.stderr.decode(encoding, "replace")
         assert b"Traceback" not in done.stderr
         assert b"85.00" in done.stdout
+
+
+def test_the_window_errors_shown_in_docs_errors_md_are_what_evaluate_prints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    blocks = doc.split("```text\n")
+    english = next(b.split("```")[0] for b in blocks if b.startswith("error: window.yaml"))
+    chinese = next(b.split("```")[0] for b in blocks if b.startswith("错误：window2.yaml"))
+    (tmp_path / "window.yaml").write_text(
+        TEXT.replace("assessed_on: 2013-06-20", "assessed_on: 2013-02-30"), encoding="utf-8"
+    )
+    (tmp_path / "window2.yaml").write_text(
+        TEXT.replace("  households: 1200", "  housholds: 1200").replace(
+            "  headcount: 6", '  headcount: "six"'
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    assert _run(capsys, "evaluate", "window.yaml", "window2.yaml", "--lang", "en")[2] == english
+    assert _run(capsys, "evaluate", "window2.yaml")[2] == chinese

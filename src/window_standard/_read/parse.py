@@ -32,7 +32,10 @@ _ZH_HINTS = {
     "WS105": "请减少嵌套层级",
     "WS203": "请填写有效的值（日期须为真实存在的日期）",
 }
-_EN_HINTS = {"WS102": "remove or rename one of the two keys; otherwise the second value would win"}
+_EN_HINTS = {
+    "WS102": "remove or rename one of the two keys; otherwise the second value would win",
+    "WS203": "write a valid value: a date must exist, as YYYY-MM-DD",
+}
 _KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*:\s")
 _QUOTED = re.compile(r"'([^']*)'")
 
