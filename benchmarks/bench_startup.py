@@ -54,6 +54,7 @@ def main(argv: list[str] | None = None) -> None:
         "python -c pass": [sys.executable, "-c", "pass"],
         "import window_standard": [sys.executable, "-c", "import window_standard"],
         help_label: help_argv,
+        "python -m window_standard --help": [sys.executable, "-m", "window_standard", "--help"],
     }
     for command in commands.values():  # warm the file cache and __pycache__
         elapsed_ms(command, env)

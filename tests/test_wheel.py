@@ -48,6 +48,11 @@ def test_the_wheel_contains_the_rule_sets_and_the_notice(wheel: Path) -> None:
         "window_standard/_rules/cdpma-window-2013/sources/notice-2013-9.zh.txt",
         "window_standard/_rules/cdpma-window-2013/examples/windows/1-meets.yaml",
         "window_standard/cli/__init__.py",
+        "window_standard/__main__.py",  # python -m window_standard
+        "window_standard/schemas/window.schema.json",  # window-standard schema --print window
+        "window_standard/schemas/result.schema.json",
+        "window_standard/_examples/window-example.yaml",  # window_standard.examples.window("example")
+        "window_standard/_examples/application-example.yaml",
         "window_standard/py.typed",  # the package says "Typing :: Typed" (PEP 561)
     ):
         assert required in names, f"{required} missing from {wheel.name}"
@@ -70,6 +75,8 @@ def test_a_non_editable_install_loads_and_runs_the_demo(wheel: Path, tmp_path: P
         "print(ws.__file__)\n"
         "print(lib.packaged_rules_dir())\n"
         "print(ws.load_standard().id)\n"
+        "import window_standard.examples as ex\n"
+        "print(ex.window_path())\n"
         "from window_standard.cli import main\n"
         "main()\n"
     )
@@ -86,8 +93,18 @@ def test_a_non_editable_install_loads_and_runs_the_demo(wheel: Path, tmp_path: P
     assert lines[0].startswith(str(target)), lines[0]
     assert lines[1] == str(target / "window_standard" / "_rules")
     assert lines[2] == "cdpma-window-2013"
+    assert lines[3] == str(target / "window_standard" / "_examples" / "window-example.yaml")
     assert "1-meets.yaml" in done.stdout and "5-out-of-scope.yaml" in done.stdout
     assert done.returncode == 0, done.stderr
+    shown = subprocess.run(
+        [sys.executable, "-m", "window_standard", "schema", "--print", "window"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        check=False,
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout == (ROOT / "schemas" / "window.schema.json").read_bytes()
 
 
 @pytest.mark.slow

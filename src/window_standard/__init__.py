@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from . import examples as examples  # a public submodule, like campaign and testing (not in __all__)
     from ._campaign.campaign import campaign_outcomes, review_application
     from ._campaign.outcomes import CampaignOutcomes
     from ._campaign.review import ApplicationReview
@@ -90,12 +91,13 @@ else:
     def __getattr__(name: str) -> object:
         """Import a public name on first use, and keep it in the module (later lookups are plain).
 
-        ``report`` (the printable documents) is a public submodule, imported on first use likewise.
+        ``report`` (the printable documents) and ``examples`` (example windows and applications shipped in
+        the package) are public submodules, imported on first use likewise.
         """
         import importlib
 
-        if name == "report":
-            return importlib.import_module(".report", __name__)
+        if name in ("report", "examples"):  # window_standard.examples.window("1-meets")
+            return importlib.import_module(f".{name}", __name__)
         module = _LAZY.get(name)
         if module is None:
             raise AttributeError(

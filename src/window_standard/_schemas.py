@@ -85,11 +85,13 @@ def render_schema(schema: dict[str, Any]) -> str:
 
 
 def schemas_dir() -> Path:
-    """Where schemas are committed: ``schemas/`` of the source checkout, else ``schemas/`` of the cwd."""
+    """Where schemas are: ``schemas/`` of the source checkout, else the copies shipped in the package."""
     root = Path(__file__).resolve().parent.parent.parent
     if (root / "pyproject.toml").is_file() and (root / "src" / "window_standard").is_dir():
         return root / "schemas"
-    return Path.cwd() / "schemas"
+    from ._shipped import shipped_schemas_dir
+
+    return shipped_schemas_dir() or Path.cwd() / "schemas"
 
 
 def schema_states(folder: Path) -> dict[str, str]:

@@ -156,4 +156,4 @@ def test_the_command_line_reads_a_workbook_for_batch_inputs(tmp_path: Path) -> N
     book.save(path)
     with pytest.raises(BadInput) as caught:
         workbook_windows(path)
-    assert caught.value.render().splitlines()[1].startswith("  输入!D4 kind：“?”不是可选项")
+    assert caught.value.render().splitlines()[1].startswith("  kind：输入!D4：“?”不是可选项")

@@ -87,18 +87,24 @@ def test_review_invalid_application_exits_2(runner: CliRunner, tmp_path: Path) -
     del data["contact"]["phone"]
     bad = tmp_path / "bad.yaml"
     bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    code, out, err = run(runner, "review", str(bad))
+    code, out, err = run(runner, "review", str(bad), "--lang", "en")
     assert (code, out) == (2, "")
-    assert err == (
-        f"error: {bad}: not a valid application (2 errors)\n"
-        "  contact.phone: Field required\n"
-        "  district_opinion.authority_district: authority_district '武侯' must be a 6-digit GB/T 2260 code "
-        "(e.g. '510107') or a functional zone: dongbu, gaoxin, tianfu\n"
+    head, phone, district = err.splitlines()
+    assert head == f"error: {bad}: not a valid application (2 errors)"
+    assert phone.endswith(": contact.phone: Field required")
+    assert district.endswith(
+        ": district_opinion.authority_district: authority_district '武侯' must be a 6-digit GB/T 2260 code "
+        "(e.g. '510107') or a functional zone: dongbu, gaoxin, tianfu"
     )
+    code, _, err = run(runner, "review", str(bad))
+    assert err.splitlines()[:2] == [
+        f"错误：{bad}：不是有效的申报材料（2 处错误）",
+        "  2:3: contact.phone：缺少必填字段",
+    ]
 
 
 def test_review_missing_file_exits_2(runner: CliRunner, tmp_path: Path) -> None:
-    code, _, err = run(runner, "review", str(tmp_path / "none.yaml"))
+    code, _, err = run(runner, "review", str(tmp_path / "none.yaml"), "--lang", "en")
     assert code == 2
     assert err.startswith(f"error: {tmp_path / 'none.yaml'}: cannot read the file")
 

@@ -70,7 +70,7 @@ def test_example_level_and_score_through_the_cli(runner: CliRunner, name: str) -
     code, out, err = run(runner, "evaluate", str(EXAMPLES / name), "--format", "json")
     assert err == ""
     assert code == (0 if level == "meets" else 1)
-    (result,) = json.loads(out)
+    ((_, result),) = (r.values() for r in json.loads(out))
     assert (result["level"], result["score"], result["vetoes"], result["prerequisites"]) == (
         level,
         total,
@@ -240,21 +240,24 @@ def test_evaluate_json_is_an_array_of_results(runner: CliRunner, std: ws.Standar
     assert code == 0
     parsed = json.loads(out)
     expected = std.evaluate(data).model_dump(mode="json")
-    assert parsed == [expected, expected]
-    assert ws.Result.model_validate(parsed[0]).score == Decimal("100.00")
+    assert parsed == [
+        {"source": str(WINDOW), "result": expected},
+        {"source": str(as_json), "result": expected},
+    ]
+    assert ws.Result.model_validate(parsed[0]["result"]).score == Decimal("100.00")
 
 
 def test_evaluate_json_without_explanations(runner: CliRunner) -> None:
     code, out, _ = run(runner, "evaluate", str(WINDOW), "--format", "json", "--no-explain")
     assert code == 0
-    (result,) = json.loads(out)
+    ((_, result),) = (r.values() for r in json.loads(out))
     assert {c["explanation"] for c in result["criteria"].values()} == {None}
 
 
 def test_exit_code_is_one_when_any_window_does_not_meet(runner: CliRunner) -> None:
     code, out, _ = run(runner, "evaluate", str(WINDOW), str(EXAMPLES / "2-rectify.yaml"), "--format", "json")
     assert code == 1
-    assert [r["level"] for r in json.loads(out)] == ["meets", "rectify"]
+    assert [r["result"]["level"] for r in json.loads(out)] == ["meets", "rectify"]
 
 
 def test_evaluate_with_a_rules_folder(runner: CliRunner, tmp_path: Path) -> None:
@@ -268,7 +271,7 @@ def test_evaluate_with_a_rules_folder(runner: CliRunner, tmp_path: Path) -> None
         runner, "evaluate", str(EXAMPLES / "1-meets.yaml"), "--rules", str(folder), "--format", "json"
     )
     assert code == 1
-    (result,) = json.loads(out)
+    ((_, result),) = (r.values() for r in json.loads(out))
     assert (result["level"], result["score"]) == ("rectify", "94.00")
     assert result["standard"]["digest"] == ws.load_standard(path=folder).digest
 
@@ -291,20 +294,21 @@ def test_validation_errors_name_the_file_and_field_paths(runner: CliRunner, tmp_
     data["lei_feng"]["activities"][2]["kind"] = "party"
     data["colour"] = "red"
     bad = write(tmp_path, "bad.yaml", yaml.safe_dump(data, allow_unicode=True))
-    code, out, err = run(runner, "evaluate", str(bad))
-    assert (code, out) == (2, "")
-    assert lines(err) == [
-        f"error: {bad}: not a valid window (3 errors)",
-        "  staff.in_uniform: in_uniform (7) cannot exceed headcount (6)",
-        "  lei_feng.activities[2].kind: Input should be 'convenience_service', 'environment_cleanup', "
+    code, out, err = run(runner, "evaluate", str(bad), "--lang", "en")
+    assert code == 2 and str(bad) not in out
+    head, *details = lines(err)
+    assert head == f"error: {bad}: not a valid window (3 errors)"
+    assert [d.split(": ", 1)[1] for d in details] == [
+        "staff.in_uniform: in_uniform (7) cannot exceed headcount (6)",
+        "lei_feng.activities[2].kind: Input should be 'convenience_service', 'environment_cleanup', "
         "'order_keeping', 'elderly_disabled_help', 'other_volunteer', 'neighbourly_care', 'mutual_help', "
         "'civility_persuasion', 'etiquette_training', 'etiquette_contest', 'moral_lecture', "
-        "'thrift_promotion' or 'policy_publicity'",
-        "  colour: Extra inputs are not permitted",
+        "'thrift_promotion' or 'policy_publicity' (received 'party')",
+        "colour: Extra inputs are not permitted",
     ]
 
 
-def test_every_bad_file_is_reported_and_nothing_is_evaluated(runner: CliRunner, tmp_path: Path) -> None:
+def test_every_bad_file_is_reported_and_the_good_ones_evaluated(runner: CliRunner, tmp_path: Path) -> None:
     files = [
         write(tmp_path, "syntax.yaml", "id: [1\n"),
         write(tmp_path, "syntax.json", '{"id": 1,}'),
@@ -316,25 +320,29 @@ def test_every_bad_file_is_reported_and_nothing_is_evaluated(runner: CliRunner, 
         tmp_path / "missing.yaml",
         WINDOW,
     ]
-    code, out, err = run(runner, "evaluate", *map(str, files))
-    assert (code, out) == (2, "")
-    assert lines(err) == [
-        f"error: {files[0]}: YAML syntax error at line 2, column 1: "
-        "expected ',' or ']', but got '<stream end>'",
-        f"error: {files[1]}: JSON syntax error at line 1, column 10: "
-        "Expecting property name enclosed in double quotes",
-        f"error: {files[2]}: a window file holds one window (a mapping of fields), not a list",
-        f"error: {files[3]}: a window file holds one window (a mapping of fields), not nothing",
+    code, out, err = run(runner, "evaluate", *map(str, files), "--lang", "en", "--format", "summary")
+    assert code == 2
+    assert [line.split()[0] for line in lines(out)[2:3]] == [str(WINDOW)]
+    heads = [line for line in lines(err) if line.startswith("error: ")]
+    assert heads[0].startswith(f"error: {files[0]}: YAML syntax error: ")  # the C and Python parsers differ
+    assert heads[1:] == [
+        f"error: {files[1]}: JSON syntax error: Expecting property name enclosed in double quotes",
+        f"error: {files[2]}: a window document holds one window (a mapping of fields), not a list",
+        f"error: {files[3]}: a window document holds one window (a mapping of fields), not nothing",
         f"error: {files[4]}: unsupported file type '.txt'; use .yaml, .yml or .json",
-        f"error: {files[5]}: file larger than 1048576 bytes",
-        f"error: {files[6]}: not UTF-8 text (invalid byte at offset 6)",
+        f"error: {files[5]}: file is 1048577 bytes, more than the limit of 1000000",
+        f"error: {files[6]}: not UTF-8 text (invalid byte at offset 6); it looks like Latin-1",
         f"error: {files[7]}: cannot read the file: No such file or directory",
     ]
+    assert "(hint: fix the YAML syntax at this place)" in err
+    assert "  1:10: Expecting property name enclosed in double quotes" in err
+    code, out, err = run(runner, "evaluate", *map(str, files), "--fail-fast")
+    assert (code, len(lines(err))) == (2, 2)
 
 
 def test_deeply_nested_document_is_bad_input(runner: CliRunner, tmp_path: Path) -> None:
     deep = write(tmp_path, "deep.json", '{"id": ' + "[" * 100_000 + "]" * 100_000 + "}")
-    code, _, err = run(runner, "evaluate", str(deep))
+    code, _, err = run(runner, "evaluate", str(deep), "--lang", "en")
     assert code == 2
     assert err == f"error: {deep}: document nested too deeply\n"
 
@@ -491,7 +499,8 @@ def test_main_entry_point(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Captur
     with pytest.raises(SystemExit) as exit_info:
         main()
     assert exit_info.value.code == 0
-    (result,) = json.loads(capsys.readouterr().out)
+    (record,) = json.loads(capsys.readouterr().out)
+    result = record["result"]
     assert (result["window_id"], result["level"], result["score"]) == ("cd-510107-0001", "meets", "100.00")
 
 

@@ -406,4 +406,7 @@ def test_check_without_hypothesis_says_what_to_install(monkeypatch: pytest.Monke
     monkeypatch.setattr(sys, "meta_path", [_NoHypothesis(), *sys.meta_path])
     result = runner.invoke(app, ["check", str(LINT / "base")])
     assert result.exit_code == 2
-    assert result.stderr == "error: window-standard check needs hypothesis (No module named 'hypothesis')\n"
+    assert result.stderr == (
+        "error: window-standard check needs hypothesis (No module named 'hypothesis'); "
+        'install it with: pip install "window-standard[testing]"\n'
+    )

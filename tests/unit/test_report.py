@@ -114,7 +114,7 @@ def test_a_bad_window_names_the_field(tmp_path: Path) -> None:
     bad = tmp_path / "w.yaml"
     bad.write_text("id: x\nname: y\n", encoding="utf-8")
     run = CliRunner().invoke(app, ["report", str(bad), "-o", str(tmp_path / "r.html")])
-    assert run.exit_code == 2 and "not a valid window" in run.output and "kind: Field required" in run.output
+    assert run.exit_code == 2 and "不是有效的窗口文档" in run.output and "kind：缺少必填字段" in run.output
 
 
 def test_pdf_needs_a_browser(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

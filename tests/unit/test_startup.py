@@ -113,6 +113,8 @@ def test_the_command_lines_help_loads_no_library_machinery() -> None:
     assert "typer" in modules  # the help was rendered
     heavy = ("pydantic", "yaml", "window_standard._library", "window_standard._model", *SIDE_MODULES[:-4])
     assert among(modules, heavy) == []
+    # plain help (rich_markup_mode=None): rich is imported only to draw a coloured table on a terminal
+    assert among(modules, ("rich", "window_standard._read.models", "window_standard._read.parse")) == []
 
 
 def test_a_command_still_imports_what_it_needs() -> None:

@@ -10,19 +10,18 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .._errors import RuleDefinitionError, WindowStandardError
+from .._read.errors import InputError
 from .._vocab import COLON, aside, check_word
-from ._evaluate import BadInput, fail, load, read_document
+from ._evaluate import fail, load
 from ._options import LangOption, RulesOption, StandardOption
 from ._render import Lang, code, district_label, footer, table, word
 
 if TYPE_CHECKING:  # the campaign machinery is imported when a command runs, not at start-up
-    from pydantic import ValidationError
-
     from .._campaign.campaign import Campaign
     from .._campaign.outcomes import CampaignOutcomes
     from .._campaign.review import ApplicationReview
@@ -66,8 +65,8 @@ def review(
     Exits 0 when the application is accepted, 1 when it is rejected, 2 on bad input.
     """
     try:
-        app = _read_application(application)
-    except BadInput as exc:
+        app = _read_application(application, lang)
+    except InputError as exc:
         fail(exc.render())
     campaign = _campaign(standard, rules)
     checked = campaign.review(app)
@@ -114,7 +113,7 @@ def outcomes(
     """
     if not folder.is_dir():
         fail(f"error: {folder} is not a folder")
-    applications, evaluations, skipped = _read_folder(folder)
+    applications, evaluations, skipped = _read_folder(folder, lang)
     for note in skipped:
         typer.echo(note, err=True)
     campaign = _campaign(standard, rules)
@@ -187,20 +186,15 @@ def _campaign(standard: str | None, rules: Path | None) -> Campaign:
         fail(f"error: {exc}")
 
 
-def _read_application(path: Path) -> Application:
-    from pydantic import ValidationError
+def _read_application(path: Path, lang: Lang) -> Application:
+    from .._read import read_application
 
-    from .._model import Application
-
-    data = read_document(path)
-    try:
-        return Application.model_validate(data)
-    except ValidationError as exc:
-        raise _invalid(path, "application", exc) from None
+    return read_application(path, code(lang))
 
 
-def _read_folder(folder: Path) -> tuple[list[Application], list[Window], list[str]]:
+def _read_folder(folder: Path, lang: Lang) -> tuple[list[Application], list[Window], list[str]]:
     from .._model import Application, Assessor, Window
+    from .._read import read_document, validate
 
     applications: list[Application] = []
     evaluations: list[Window] = []
@@ -209,41 +203,20 @@ def _read_folder(folder: Path) -> tuple[list[Application], list[Window], list[st
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in _SUFFIXES)
     for path in files:
         try:
-            data = read_document(path)
-            if "window" in data:
-                applications.append(_validate(path, Application, data, "application"))
+            parsed = read_document(path, code(lang))
+            if isinstance(parsed.data, dict) and "window" in parsed.data:
+                applications.append(validate(Application, parsed, str(path), code(lang), "application"))
                 continue
-            window = _validate(path, Window, data, "window")
+            window = validate(Window, parsed, str(path), code(lang))
             if window.assessor is Assessor.COMMITTEE:
                 evaluations.append(window)
             else:
                 skipped.append(f"note: skipped {path}: a self-assessed window without an application")
-        except BadInput as exc:
+        except InputError as exc:
             problems.append(exc.render())
     if problems:
         fail("\n".join(problems))
     return applications, evaluations, skipped
-
-
-def _validate(path: Path, model: Any, data: dict[str, Any], what: str) -> Any:
-    from pydantic import ValidationError
-
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise _invalid(path, what, exc) from None
-
-
-def _invalid(path: Path, what: str, exc: ValidationError) -> BadInput:
-    errors = exc.errors(include_url=False)
-    lines = []
-    for error in errors:
-        where = ""
-        for part in error["loc"]:
-            where += f"[{part}]" if isinstance(part, int) else (f".{part}" if where else str(part))
-        lines.append(f"{where or '(document)'}: {str(error['msg']).removeprefix('Value error, ')}")
-    count = len(errors)
-    return BadInput(str(path), f"not a valid {what} ({count} error{'s' if count != 1 else ''})", lines)
 
 
 def _review_lines(checked: ApplicationReview, lang: Lang) -> list[str]:

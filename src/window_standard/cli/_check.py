@@ -27,13 +27,18 @@ def check(
     The checks: score bounds, category sums, normalisation, monotonicity (better windows never score
     lower), veto dominance, prerequisite gating, determinism, JSON round trip, and satisfiability (every
     criterion seen both passing and failing). A failing check prints its shrunk counter-example window as
-    YAML. Needs hypothesis (pip install "window-standard[dev]"); exit 2 when it or the rule set is missing.
+    YAML. Needs hypothesis (pip install "window-standard[testing]"); exit 2 when it or the rule set is
+    missing.
     """
     try:
         from .._consistency.report import render_outcomes
         from .._consistency.runner import run_checks
     except ImportError as exc:  # hypothesis is a dev dependency
-        typer.echo(f"error: window-standard check needs hypothesis ({exc})", err=True)
+        typer.echo(
+            f"error: window-standard check needs hypothesis ({exc}); "
+            'install it with: pip install "window-standard[testing]"',
+            err=True,
+        )
         raise typer.Exit(2) from None
     from .._library import load_standard
 

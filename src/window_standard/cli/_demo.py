@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .._errors import RuleDefinitionError, WindowStandardError
-from ._evaluate import BadInput, fail, read_window
+from .._read.errors import InputError
+from ._evaluate import fail
 from ._render import Lang, code, district_label, footer, table
 
 if TYPE_CHECKING:  # the library is imported when the command runs, not at start-up
@@ -56,6 +57,7 @@ def _top(result: Result, lang: Lang) -> str:
 def demo(lang: Annotated[Lang, typer.Option("--lang", help="Language of the table.")] = Lang.zh) -> None:
     """Evaluate the bundled example windows on the default rule set and print a summary."""
     from .._library import load_standard
+    from .._read import read_window
 
     try:
         std = load_standard()
@@ -67,8 +69,8 @@ def demo(lang: Annotated[Lang, typer.Option("--lang", help="Language of the tabl
     rows: list[list[str]] = []
     for path in sorted(folder.glob("*.yaml")):
         try:
-            window = read_window(path)
-        except BadInput as exc:
+            window = read_window(path, code(lang))
+        except InputError as exc:
             fail(exc.render())
         result = std.evaluate(window)
         blockers = ", ".join(result.vetoes + result.prerequisites) or "—"

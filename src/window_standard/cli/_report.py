@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from .._errors import WindowStandardError
-from ._evaluate import BadInput, fail, load, read_document
+from ._evaluate import BadInput, fail, load
 from ._options import LangOption, RulesOption, StandardOption
 from ._render import Lang, code
 
@@ -20,21 +20,16 @@ __all__ = ["report"]
 
 
 def _render(path: Path, standard: str | None, rules: Path | None, lang: Lang) -> str:
-    from pydantic import ValidationError
-
     from .._model import Application, Window
+    from .._read import read_document, validate
     from ..report import application_form, html
 
-    data = read_document(path)
+    parsed = read_document(path, code(lang))
     std = load(standard, rules)
-    try:
-        if "window" in data:
-            return application_form(Application.model_validate(data), standard=std, lang=code(lang))
-        window = Window.model_validate(data)
-    except ValidationError as exc:
-        kind = "application" if "window" in data else "window"
-        lines = [f"{'.'.join(map(str, e['loc'])) or '(document)'}: {e['msg']}" for e in exc.errors()]
-        raise BadInput(str(path), f"not a valid {kind} ({len(lines)} errors)", lines) from None
+    if isinstance(parsed.data, dict) and "window" in parsed.data:
+        application = validate(Application, parsed, str(path), code(lang), "application")
+        return application_form(application, standard=std, lang=code(lang))
+    window = validate(Window, parsed, str(path), code(lang), "window")
     return html(std.evaluate(window), window, standard=std, lang=code(lang))
 
 

@@ -16,10 +16,32 @@ def schema(
     write: Annotated[bool, typer.Option("--write", help="Write the generated schemas.")] = False,
     check: Annotated[bool, typer.Option("--check", help="Exit 1 when a committed schema differs.")] = False,
     folder: Annotated[
-        Path | None, typer.Option("--dir", help="Schema folder (default: schemas/ of the source tree).")
+        Path | None,
+        typer.Option(
+            "--dir", help="Schema folder (default: schemas/ of the source tree, else the shipped copies)."
+        ),
+    ] = None,
+    show: Annotated[
+        str | None,
+        typer.Option(
+            "--print",
+            metavar="NAME",
+            help="Print a shipped schema: window, application, result, rules or campaign.",
+        ),
     ] = None,
 ) -> None:
-    """Show whether the committed JSON Schemas are current; --write rewrites, --check exits 1 on drift."""
+    """Show whether the committed JSON Schemas are current; --write rewrites, --check exits 1 on drift.
+
+    --print NAME prints the schema shipped inside the package (what a portal validates documents with).
+    """
+    if show is not None:
+        from .._shipped import schema_text
+
+        try:
+            typer.echo(schema_text(show), nl=False)
+        except LookupError as exc:
+            fail(f"error: {exc}")
+        return
     from .._schemas import generate_schemas, render_schema, schema_states, schemas_dir
 
     if write and check:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .._errors import WindowStandardError
-from ._evaluate import BadInput, fail, load, read_window
+from ._evaluate import BadInput, fail, load
 from ._options import RulesOption, StandardOption
 
 if TYPE_CHECKING:
@@ -27,24 +27,13 @@ def workbook_windows(path: Path) -> list[tuple[str, Window]]:
         BadInput: Naming every bad cell (``输入!C44 staff.in_uniform：…``) of every bad column, or saying
             that openpyxl is missing.
     """
-    try:
-        from ..report import WorkbookError, read_workbook
-    except ModuleNotFoundError:  # pragma: no cover - the excel extra is part of dev
-        raise BadInput(
-            str(path), 'reading .xlsx needs openpyxl: pip install "window-standard[excel]"'
-        ) from None
+    from .._read.sources import iter_windows
+
     found: list[tuple[str, Window]] = []
-    details: list[str] = []
-    try:
-        for source, item in read_workbook(path):
-            if isinstance(item, WorkbookError):
-                details += [f"{cell} {field}：{message}" for cell, field, message in item.problems]
-            else:
-                found.append((source, item))
-    except WorkbookError as exc:
-        raise BadInput(str(path), "not a scoring workbook", [m for _, _, m in exc.problems]) from None
-    if details:
-        raise BadInput(str(path), f"{len(details)} bad cell(s)", details)
+    for source, item in iter_windows([path], "zh"):
+        if isinstance(item, BadInput):
+            raise item
+        found.append((source, item))
     return found
 
 
@@ -68,11 +57,13 @@ def sheet(
     """
     if blank == bool(files):
         fail("error: give --blank or window files, not both (and not neither)")
+    from .._read import read_window
+
     windows = []
     problems = []
     for path in files or []:
         try:
-            windows.append(read_window(path))
+            windows.append(read_window(path, "zh"))
         except BadInput as exc:
             problems.append(exc.render())
     if problems:
