@@ -301,11 +301,11 @@ def test_decimal_literals_are_exact_and_live_in_the_namespace() -> None:
         ),
         ("points - 1", "_k0"),  # constants and points fold when generating (to 5.00 here)
         ("staff.headcount - 1", "(None if (_t1 := w.staff.headcount) is None else (_t1 - 1))"),
-        ("staff.headcount / 2", "(None if (_t1 := w.staff.headcount) is None else _D(_t1) / 2)"),
+        ("staff.headcount / 2", "(None if (_t1 := w.staff.headcount) is None else _fit(_D(_t1) / 2))"),
         (
             "ratio(staff.certified, staff.headcount)",
             "(None if (_t1 := w.staff.certified) is None or (_t2 := w.staff.headcount) is None or _t2 == 0 "
-            "else _D(_t1) / _t2)",
+            "else _fit(_D(_t1) / _t2))",
         ),
         ("min(points, staff.headcount)", "(None if (_t1 := w.staff.headcount) is None else _bmin(P, _t1))"),
         (
@@ -352,7 +352,7 @@ def test_generated_code_runs_without_builtins() -> None:
 def test_runtime_helpers_are_the_documented_set() -> None:
     functions = [f"_{name}" for name in FUNCTIONS]
     builtins = ["_D", "_blen", "_bsum", "_bany", "_ball", "_bmin", "_bmax", "_bset", "_kand", "_kor", "_Raw"]
-    builtins += ["_Facts", "_tuple_new"]
+    builtins += ["_Facts", "_tuple_new", "_fit"]
     builtins.append("__builtins__")
     assert sorted(HELPERS) == sorted(functions + builtins)
     assert HELPERS["__builtins__"] == {}

@@ -11,7 +11,6 @@ never an input error: every section of the form is optional (``null`` or absent 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from decimal import Decimal
 from typing import Annotated
@@ -21,6 +20,7 @@ from pydantic.config import JsonDict
 
 from .._base import FrozenModel
 from .._numbers import CENT, DECIMAL_CONTEXT
+from .fields import Day
 from .labels import LabelledEnum
 from .window import FUNCTIONAL_ZONES, Window
 
@@ -92,9 +92,7 @@ class SelfAssessment(FrozenModel):
         json_schema_extra=_zh("自评得分"),
     )
     level: AssessmentLevel = Field(description="Self-assessed level.", json_schema_extra=_zh("自评等级"))
-    assessed_on: dt.date = Field(
-        description="Date of the self-assessment.", json_schema_extra=_zh("自评日期")
-    )
+    assessed_on: Day = Field(description="Date of the self-assessment.", json_schema_extra=_zh("自评日期"))
 
     @field_validator("score")
     @classmethod
@@ -112,7 +110,7 @@ class OrganisationRecommendation(FrozenModel):
     recommends: bool = Field(
         strict=True, description="The organisation recommends the window.", json_schema_extra=_zh("是否推荐")
     )
-    signed_on: dt.date = Field(description="Date the opinion was signed.", json_schema_extra=_zh("签署日期"))
+    signed_on: Day = Field(description="Date the opinion was signed.", json_schema_extra=_zh("签署日期"))
     signatory: str | None = Field(
         None, min_length=1, description="Who signed for the organisation.", json_schema_extra=_zh("签署人")
     )
@@ -132,7 +130,7 @@ class DistrictOpinion(FrozenModel):
     recommends: bool = Field(
         strict=True, description="The authority recommends the window.", json_schema_extra=_zh("是否同意推荐")
     )
-    signed_on: dt.date = Field(description="Date the opinion was signed.", json_schema_extra=_zh("签署日期"))
+    signed_on: Day = Field(description="Date the opinion was signed.", json_schema_extra=_zh("签署日期"))
     opinion: str | None = Field(
         None, min_length=1, description="The opinion as written.", json_schema_extra=_zh("推荐意见")
     )
@@ -177,7 +175,7 @@ class Application(FrozenModel):
         description="The district housing authority's recommendation opinion.",
         json_schema_extra=_zh("区(市)县房产管理部门推荐意见"),
     )
-    received_on: dt.date | None = Field(
+    received_on: Day | None = Field(
         None,
         description="Date the association's secretariat received it.",
         json_schema_extra=_zh("协会秘书处收件日期"),

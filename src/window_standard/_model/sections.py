@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field, ValidationInfo, field_validator
 
 from .._base import FrozenModel
@@ -13,6 +11,7 @@ from .enums import (
 )
 from .fields import (
     Count,
+    Day,
     _no_duplicates,
     _not_above,
     _zh,
@@ -84,7 +83,7 @@ class Quality(FrozenModel):
 class VolunteerTeam(FrozenModel):
     """The window's volunteer service team."""
 
-    established_on: dt.date = Field(
+    established_on: Day = Field(
         description="Date the team was established.", json_schema_extra=_zh("成立日期")
     )
     members: Count = Field(description="Number of members.", json_schema_extra=_zh("队员人数"))
@@ -93,7 +92,7 @@ class VolunteerTeam(FrozenModel):
 class Activity(FrozenModel):
     """One Learn-from-Lei-Feng activity."""
 
-    date: dt.date = Field(description="Date of the activity.", json_schema_extra=_zh("活动日期"))
+    date: Day = Field(description="Date of the activity.", json_schema_extra=_zh("活动日期"))
     kind: ActivityKind = Field(description="Kind of activity.", json_schema_extra=_zh("活动类型"))
     title: str | None = Field(
         None, min_length=1, description="Title of the activity.", json_schema_extra=_zh("活动名称")
@@ -118,7 +117,7 @@ class LeiFeng(FrozenModel):
     publicity_platforms: list[PublicityPlatform] | None = Field(
         None, description="Publicity platforms used.", json_schema_extra=_zh("宣传平台")
     )
-    reports_to_association: list[dt.date] | None = Field(
+    reports_to_association: list[Day] | None = Field(
         None,
         description="Dates of newsletters or briefings sent to the association.",
         json_schema_extra=_zh("向协会报送简讯、简报日期"),

@@ -12,11 +12,13 @@ Conventions the rule engine relies on:
 
 from __future__ import annotations
 
-import datetime as dt
+from decimal import localcontext
+from typing import Any
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field, ModelWrapValidatorHandler, ValidationInfo, field_validator, model_validator
 
 from .._base import FrozenModel
+from .._numbers import DECIMAL_CONTEXT
 from .enums import (
     Assessor,
     Display,
@@ -33,6 +35,7 @@ from .fields import (
     FUNCTIONAL_ZONES,
     Amount,
     Count,
+    Day,
     _no_duplicates,
     _not_above,
     _zh,
@@ -103,7 +106,7 @@ class Organisation(FrozenModel):
         description="Unified social credit code (GB 32100), 18 characters.",
         json_schema_extra=_zh("统一社会信用代码"),
     )
-    campaign_plan_adopted_on: dt.date | None = Field(
+    campaign_plan_adopted_on: Day | None = Field(
         None, description="Date the campaign plan was adopted.", json_schema_extra=_zh("制定创建方案日期")
     )
 
@@ -261,9 +264,7 @@ class Window(FrozenModel):
     address: str | None = Field(
         None, min_length=1, description="Street address.", json_schema_extra=_zh("地址")
     )
-    assessed_on: dt.date = Field(
-        description="The date the facts describe.", json_schema_extra=_zh("评价日期")
-    )
+    assessed_on: Day = Field(description="The date the facts describe.", json_schema_extra=_zh("评价日期"))
     assessor: Assessor = Field(description="Who assessed the window.", json_schema_extra=_zh("评价主体"))
     project: Project = Field(
         default_factory=Project, description="The managed area.", json_schema_extra=_zh("物业项目")
@@ -295,6 +296,13 @@ class Window(FrozenModel):
         description="Incidents within the period.",
         json_schema_extra=_zh("事故与违规"),
     )
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def in_library_context(cls, data: Any, handler: ModelWrapValidatorHandler[Window]) -> Window:
+        """Validate in the library's own decimal context, whatever the caller's thread context says."""
+        with localcontext(DECIMAL_CONTEXT):
+            return handler(data)
 
     @field_validator("kind_other")
     @classmethod

@@ -199,8 +199,8 @@ def _division(gen: CodeGen, top: n.Node, bottom: n.Node) -> str:
         missing = f" is None or {divisor}" if bottom.type.nullable else ""
         tests.append(f"({divisor} := {gen.expr(bottom)}){missing} == 0")
     if not tests:
-        return f"(_D({numerator}) / {divisor})"
-    return f"(None if {' or '.join(tests)} else _D({numerator}) / {divisor})"
+        return f"_fit(_D({numerator}) / {divisor})"
+    return f"(None if {' or '.join(tests)} else _fit(_D({numerator}) / {divisor}))"
 
 
 def _boolop(gen: CodeGen, node: n.BoolOp) -> str:
@@ -316,11 +316,19 @@ def _rule_lines(gen: CodeGen, index: int, rule: CheckedRule) -> list[str]:
     gen.lets = f"l{index}_"
     gen.points = gen.literal(rule.points) if rule.points is not None else "None"
     gen.points_value = rule.points
-    lines = [f"    l{index}_{name} = {gen.expr(node)}" for name, node in rule.lets]
+    lines = [f"    l{index}_{name} = {_bounded(gen, node)}" for name, node in rule.lets]
     if rule.applies is not None:
         lines.append(f"    a{index} = {gen.expr(rule.applies)}")
-    lines.append(f"    v{index} = {gen.expr(rule.main)}")
+    lines.append(f"    v{index} = {_bounded(gen, rule.main)}")
     return lines
+
+
+def _bounded(gen: CodeGen, node: n.Node) -> str:
+    """A number a rule hands on (a let, a score) kept within the library's bound (beyond it: no data)."""
+    code = gen.expr(node)
+    if node.type.kind != "number" or isinstance(node, (n.Const, n.Name, n.Param, n.Field, n.Points)):
+        return code  # literals, parameters and inputs are bounded when read; a let where it was bound
+    return f"_fit({code})"
 
 
 def _params(gen: CodeGen) -> list[str]:
