@@ -247,7 +247,7 @@ class _Checker:
         self.expect(cond, "bool", node.test, "the condition of 'if'")
         then = self.visit(node.body, scope, depth)
         orelse = self.visit(node.orelse, scope, depth)
-        if then.type.kind != orelse.type.kind:
+        if not _same_shape(then.type, orelse.type):
             raise self.error(
                 "WS306",
                 f"the branches of 'if' differ: {then.type.describe()} and {orelse.type.describe()}",
@@ -378,6 +378,15 @@ class _Checker:
             return check_call(name, tuple(args), tuple(scoped), len(scope.items) + 1)
         except ExpressionError as exc:
             raise self.error(exc.code, exc.message, exc.hint, node) from None
+
+
+def _same_shape(a: Type, b: Type) -> bool:
+    """Whether two types are the same apart from "no data": collections of the same items, the same record."""
+    if a.kind != b.kind or a.model is not b.model or a.enum is not b.enum:
+        return False
+    if a.kind == "list":
+        return a.item is None or b.item is None or _same_shape(a.item, b.item)
+    return True
 
 
 def segment_of(value: int | Decimal) -> str:
