@@ -24,6 +24,7 @@ from .syntax import (
     _position,
     _suggest,
     comment_start,
+    non_ascii_name,
 )
 from .types import BOOL, NUMBER, STR, Type, model_fields
 
@@ -60,6 +61,16 @@ def check_expression(text: str, scope: Scope) -> n.Node:
     lead = len(text) - len(text.lstrip())  # positions are reported inside ``text`` as given
     source = _blank_comments(text.strip())
     flat = source.replace("\n", " ")  # same length: offsets in flat are offsets in source
+    odd = non_ascii_name(flat)
+    if odd is not None:
+        line, column = _position(text, lead + odd[0])
+        raise ExpressionError(
+            "WS302",
+            f"name '{odd[1]}' is not plain ASCII (a full-width or look-alike letter)",
+            "type the name with ASCII letters, digits and '_'",
+            line,
+            column,
+        )
     try:
         with _PARSE_LOCK:
             tree = ast.parse(flat, mode="eval")

@@ -10,7 +10,7 @@ import difflib
 import io
 import tokenize
 
-__all__ = ["comment_start"]
+__all__ = ["comment_start", "non_ascii_name"]
 
 _ARITH = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
 _COMPARE = {
@@ -75,6 +75,23 @@ def comment_start(line: str) -> int | None:
                 return token.start[1]
     except (tokenize.TokenError, SyntaxError):
         pass  # an unbalanced bracket or string on this line; the parser reports it
+    return None
+
+
+def non_ascii_name(source: str) -> tuple[int, str] | None:
+    """The offset and text of the first name that is not plain ASCII (``ｓｔａｆｆ``), if there is one.
+
+    Python folds such names to ASCII (NFKC) when it parses them, so a look-alike would silently mean
+    another name; the rule language refuses them instead.
+    """
+    if source.isascii():
+        return None
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.NAME and not token.string.isascii():
+                return token.start[1], token.string
+    except (tokenize.TokenError, SyntaxError):
+        pass  # the parser reports what is wrong
     return None
 
 

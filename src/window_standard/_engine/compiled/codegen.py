@@ -323,11 +323,17 @@ def _rule_lines(gen: CodeGen, index: int, rule: CheckedRule) -> list[str]:
     return lines
 
 
+#: Functions whose value is a number of items.
+_COUNTING = frozenset({"count", "len", "distinct"})
+
+
 def _bounded(gen: CodeGen, node: n.Node) -> str:
     """A number a rule hands on (a let, a score) kept within the library's bound (beyond it: no data)."""
     code = gen.expr(node)
     if node.type.kind != "number" or isinstance(node, (n.Const, n.Name, n.Param, n.Field, n.Points)):
         return code  # literals, parameters and inputs are bounded when read; a let where it was bound
+    if isinstance(node, n.Call) and node.func in _COUNTING:
+        return code  # a number of items is bounded by the window's size
     return f"_fit({code})"
 
 
