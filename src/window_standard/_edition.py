@@ -75,7 +75,7 @@ def read_edition(
         )
         return None
     try:
-        head = load_yaml_file(head_path)
+        head = load_yaml_file(head_path, folder)
     except RuleDefinitionError as exc:
         problems.extend(exc.problems)
         return None
@@ -104,7 +104,7 @@ def _load_criteria(folder: Path, problems: list[Problem]) -> list[Source]:
     found: list[Source] = []
     for file in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         try:
-            loaded = load_yaml_file(file)
+            loaded = load_yaml_file(file, folder.parent)
         except RuleDefinitionError as exc:
             problems.extend(exc.problems)
             continue

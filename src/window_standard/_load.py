@@ -15,7 +15,9 @@ from the document root, so that later stages can report ``file:line:col``.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -48,8 +50,10 @@ __all__ = [
     "MAX_NODES",
     "LoadedYaml",
     "Path_",
+    "file_problem",
     "load_yaml_file",
     "load_yaml_text",
+    "read_text_file",
 ]
 
 MAX_FILE_BYTES = 1_000_000
@@ -312,31 +316,68 @@ def _events(loader: Any) -> Any:
         yield loader.get_event()
 
 
-def load_yaml_file(path: Path) -> LoadedYaml:
-    """Load one YAML file safely, refusing oversized files before reading them whole.
+def file_problem(path: Path, root: Path | None = None, *, limit: int = MAX_FILE_BYTES) -> Problem | None:
+    """Why a rule-set file may not be read, or None: checked before it is opened.
 
-    Args:
-        path: The file to read.
+    Only a regular file (not a device such as ``/dev/zero``, a FIFO or a folder) of at most ``limit``
+    bytes is read; with ``root``, only one inside that folder once symbolic links and ``..`` are resolved
+    (no ``/etc/passwd``, no ``../../..``).
+    """
+    where = Location(str(path), 1, 1)
+    if root is not None:
+        try:
+            inside = path.resolve().is_relative_to(root.resolve())
+        except (OSError, RuntimeError):  # a symbolic-link loop
+            inside = False
+        if not inside:
+            return Problem(
+                "WS106",
+                f"{path} is outside the rule folder {root}",
+                "keep every file of a rule set inside its folder (no absolute paths, '..' or outside links)",
+                where,
+            )
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        return Problem("WS106", f"cannot read file: {exc.strerror}", "check the path", where)
+    if not stat.S_ISREG(info.st_mode):
+        return Problem("WS106", f"{path} is not a regular file", "give the path of a plain text file", where)
+    if info.st_size > limit:
+        return Problem(
+            "WS104",
+            f"file is {info.st_size} bytes, more than the limit of {limit}",
+            "split the rule set into smaller files",
+            where,
+        )
+    return None
+
+
+def read_text_file(path: Path, root: Path | None = None) -> str:
+    """A rule-set file's UTF-8 text, after :func:`file_problem`'s checks (and at most the limit, read).
 
     Raises:
-        RuleDefinitionError: WS106 when the file cannot be read or is not UTF-8, else as
-            :func:`load_yaml_text`.
+        RuleDefinitionError: WS104 (too large), WS106 (not a regular file inside ``root``, unreadable, not
+            UTF-8).
     """
+    problem = file_problem(path, root)
+    if problem is not None:
+        raise RuleDefinitionError([problem])
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # the file may grow between the check and the read
+        if len(data) > MAX_FILE_BYTES:
             raise RuleDefinitionError(
                 [
                     Problem(
                         "WS104",
-                        f"file is {size} bytes, more than the limit of {MAX_FILE_BYTES}",
+                        f"file is more than the limit of {MAX_FILE_BYTES} bytes",
                         "split the rule set into smaller files",
                         Location(name, 1, 1),
                     )
                 ]
             )
-        text = path.read_bytes().decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise RuleDefinitionError(
             [
@@ -352,4 +393,16 @@ def load_yaml_file(path: Path) -> LoadedYaml:
         raise RuleDefinitionError(
             [Problem("WS106", f"cannot read file: {exc.strerror}", "check the path", Location(name, 1, 1))]
         ) from None
-    return load_yaml_text(text, name)
+
+
+def load_yaml_file(path: Path, root: Path | None = None) -> LoadedYaml:
+    """Load one YAML file safely: a regular file, inside ``root`` when given, its size checked first.
+
+    Args:
+        path: The file to read.
+        root: The rule folder the file must lie in (after resolving links and ``..``), if any.
+
+    Raises:
+        RuleDefinitionError: WS104/WS106 as :func:`read_text_file`, else as :func:`load_yaml_text`.
+    """
+    return load_yaml_text(read_text_file(path, root), str(path))
