@@ -191,3 +191,26 @@ def test_literal_problem_reads_digits_in_any_context() -> None:
         assert literal_problem(Decimal("999999999999")) is None
         assert literal_problem(Decimal("1000000000001")) is not None
         assert literal_problem(Decimal("1.500000")) is None
+
+
+@pytest.mark.parametrize(
+    ("code", "fragment"),
+    [
+        ("91AB0000600037341" + "X", "characters 3-8"),
+        ("91000000600037341", "characters 3-8"),
+        ("91110000600037342", "characters 9-17"),
+    ],
+)
+def test_credit_code_structure_is_checked(code: str, fragment: str) -> None:
+    from window_standard._model.identifiers import credit_check_char, validate_credit_code
+
+    full = code[:17] + credit_check_char(code[:17])
+    with pytest.raises(ValueError, match=fragment):
+        validate_credit_code(full)
+
+
+def test_valid_credit_codes_still_pass() -> None:
+    from window_standard._model.identifiers import validate_credit_code
+
+    assert validate_credit_code("91110000600037341L") == "91110000600037341L"
+    assert validate_credit_code("914403001922038216") == "914403001922038216"

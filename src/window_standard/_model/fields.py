@@ -80,6 +80,11 @@ def _zh(label: str) -> JsonDict:
     return {"title_zh": label}
 
 
+def _unique(label: str) -> JsonDict:
+    """The ``json_schema_extra`` of a list of enum members that may name each member once."""
+    return {"title_zh": label, "uniqueItems": True}
+
+
 def _no_duplicates(values: list[str] | None, info: ValidationInfo) -> None:
     """Refuse a list of enum members that names a member twice (it would be counted twice)."""
     if values is None:

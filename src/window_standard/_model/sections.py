@@ -14,6 +14,7 @@ from .fields import (
     Day,
     _no_duplicates,
     _not_above,
+    _unique,
     _zh,
 )
 
@@ -24,7 +25,9 @@ class Survey(FrozenModel):
     """An owner satisfaction survey over the campaign period."""
 
     sampled: Count = Field(description="Owners surveyed.", json_schema_extra=_zh("调查户数"))
-    satisfied: Count = Field(description="Owners satisfied.", json_schema_extra=_zh("满意户数"))
+    satisfied: Count = Field(
+        description="Owners satisfied; at most sampled.", json_schema_extra=_zh("满意户数")
+    )
 
     @field_validator("satisfied")
     @classmethod
@@ -38,9 +41,11 @@ class Complaints(FrozenModel):
     """Complaints over the campaign period."""
 
     received: Count = Field(description="Complaints received.", json_schema_extra=_zh("受理投诉数"))
-    resolved: Count = Field(description="Complaints resolved.", json_schema_extra=_zh("处理完结数"))
+    resolved: Count = Field(
+        description="Complaints resolved; at most received.", json_schema_extra=_zh("处理完结数")
+    )
     valid_confirmed: Count = Field(
-        description="Valid complaints confirmed by the authority.",
+        description="Valid complaints confirmed by the authority; at most received.",
         json_schema_extra=_zh("主管部门确认的有效投诉数"),
     )
 
@@ -56,9 +61,15 @@ class Repairs(FrozenModel):
     """Repair requests over the campaign period."""
 
     requested: Count = Field(description="Repair requests received.", json_schema_extra=_zh("报修数"))
-    on_time: Count = Field(description="Repairs completed on time.", json_schema_extra=_zh("及时维修数"))
-    reworked: Count = Field(description="Repairs that had to be redone.", json_schema_extra=_zh("返修数"))
-    called_back: Count = Field(description="Repairs followed by a callback.", json_schema_extra=_zh("回访数"))
+    on_time: Count = Field(
+        description="Repairs completed on time; at most requested.", json_schema_extra=_zh("及时维修数")
+    )
+    reworked: Count = Field(
+        description="Repairs that had to be redone; at most requested.", json_schema_extra=_zh("返修数")
+    )
+    called_back: Count = Field(
+        description="Repairs followed by a callback; at most requested.", json_schema_extra=_zh("回访数")
+    )
 
     @field_validator("on_time", "reworked", "called_back")
     @classmethod
@@ -115,7 +126,9 @@ class LeiFeng(FrozenModel):
         None, description="Activities held.", json_schema_extra=_zh("活动记录")
     )
     publicity_platforms: list[PublicityPlatform] | None = Field(
-        None, description="Publicity platforms used.", json_schema_extra=_zh("宣传平台")
+        None,
+        description="Publicity platforms used, each at most once.",
+        json_schema_extra=_unique("宣传平台"),
     )
     reports_to_association: list[Day] | None = Field(
         None,

@@ -38,6 +38,7 @@ from .fields import (
     Day,
     _no_duplicates,
     _not_above,
+    _unique,
     _zh,
 )
 from .identifiers import validate_credit_code, validate_organisation_code, validate_registration_number
@@ -80,6 +81,9 @@ class Project(FrozenModel):
     )
 
 
+_CREDIT_CHAR = "[0-9A-HJ-NP-RTUW-Ya-hj-np-rtuw-y]"
+
+
 class Organisation(FrozenModel):
     """The property service organisation (物业服务机构) operating the window."""
 
@@ -96,15 +100,26 @@ class Organisation(FrozenModel):
         json_schema_extra=_zh("受聘提供物业服务"),
     )
     registration_number: str | None = Field(
-        None, description="Business registration number, 15 digits.", json_schema_extra=_zh("营业执照注册号")
+        None,
+        description="Business registration number, 15 digits; the last is an ISO 7064 MOD 11,10 check digit.",
+        json_schema_extra={"title_zh": "营业执照注册号", "pattern": r"^\s*[0-9]{15}\s*$"},
     )
     organisation_code: str | None = Field(
-        None, description="Organisation code (GB 11714), XXXXXXXX-C.", json_schema_extra=_zh("组织机构代码")
+        None,
+        description="Organisation code (GB 11714), XXXXXXXX-C (hyphen optional), C a MOD 11 check character.",
+        json_schema_extra={"title_zh": "组织机构代码", "pattern": r"^\s*[0-9A-Za-z]{8}-?[0-9Xx]\s*$"},
     )
     credit_code: str | None = Field(
         None,
-        description="Unified social credit code (GB 32100), 18 characters.",
-        json_schema_extra=_zh("统一社会信用代码"),
+        description=(
+            "Unified social credit code (GB 32100), 18 characters: characters 3-8 a GB/T 2260 division code, "
+            "9-17 an organisation code with its own check character, 18 a MOD 31 check character. Must be "
+            "null when assessed_on is before 2015-10-01."
+        ),
+        json_schema_extra={
+            "title_zh": "统一社会信用代码",
+            "pattern": rf"^\s*{_CREDIT_CHAR}{{2}}[0-9]{{6}}{_CREDIT_CHAR}{{10}}\s*$",
+        },
     )
     campaign_plan_adopted_on: Day | None = Field(
         None, description="Date the campaign plan was adopted.", json_schema_extra=_zh("制定创建方案日期")
@@ -136,10 +151,14 @@ class Environment(FrozenModel):
         None, strict=True, description="Window name sign clearly visible.", json_schema_extra=_zh("标识醒目")
     )
     displays: list[Display] | None = Field(
-        None, description="Items publicly displayed.", json_schema_extra=_zh("公示内容")
+        None,
+        description="Items publicly displayed, each at most once.",
+        json_schema_extra=_unique("公示内容"),
     )
     facilities: list[Facility] | None = Field(
-        None, description="Convenience facilities provided.", json_schema_extra=_zh("便民设施")
+        None,
+        description="Convenience facilities provided, each at most once.",
+        json_schema_extra=_unique("便民设施"),
     )
     clean_and_tidy: bool | None = Field(
         None, strict=True, description="Clean and tidy at inspection.", json_schema_extra=_zh("整洁有序")
@@ -166,13 +185,19 @@ class Staff(FrozenModel):
         None, description="Number of window staff.", json_schema_extra=_zh("人数")
     )
     in_uniform: Count | None = Field(
-        None, description="Staff seen in uniform at inspection.", json_schema_extra=_zh("统一着装人数")
+        None,
+        description="Staff seen in uniform at inspection; at most headcount.",
+        json_schema_extra=_zh("统一着装人数"),
     )
     with_badge: Count | None = Field(
-        None, description="Staff seen wearing a badge at inspection.", json_schema_extra=_zh("佩戴工牌人数")
+        None,
+        description="Staff seen wearing a badge at inspection; at most headcount.",
+        json_schema_extra=_zh("佩戴工牌人数"),
     )
     certified: Count | None = Field(
-        None, description="Staff holding a professional certificate.", json_schema_extra=_zh("持证上岗人数")
+        None,
+        description="Staff holding a professional certificate; at most headcount.",
+        json_schema_extra=_zh("持证上岗人数"),
     )
     etiquette_training_hours: Amount | None = Field(
         None, description="Staff-hours of etiquette training.", json_schema_extra=_zh("礼仪培训学时")
@@ -226,7 +251,7 @@ class Process(FrozenModel):
         None, description="Complaint reply time in hours.", json_schema_extra=_zh("投诉回复时限（小时）")
     )
     logs: list[LogKind] | None = Field(
-        None, description="Logs the window keeps.", json_schema_extra=_zh("工作记录")
+        None, description="Logs the window keeps, each at most once.", json_schema_extra=_unique("工作记录")
     )
 
     @field_validator("logs")
