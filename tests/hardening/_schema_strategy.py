@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 KNOWN = {
     "$ref", "anyOf", "enum", "type", "properties", "required", "additionalProperties", "items", "minimum",
     "maximum", "pattern", "minLength", "maxLength", "format", "uniqueItems", "default", "description",
-    "title", "title_zh", "$defs", "$schema", "$comment",
+    "title", "title_zh", "$defs", "$schema", "$comment", "maxItems",
 }  # fmt: skip
 
 
@@ -41,7 +41,8 @@ def from_schema(root: dict[str, Any]) -> st.SearchStrategy[Any]:
             return _object(schema, build)
         if kind == "array":
             items = build(schema.get("items", {"type": "string"}))
-            return st.lists(items, max_size=6, unique_by=_key if schema.get("uniqueItems") else None)
+            size = min(6, schema.get("maxItems", 6))
+            return st.lists(items, max_size=size, unique_by=_key if schema.get("uniqueItems") else None)
         if kind == "integer":
             return st.integers(int(schema.get("minimum", -(10**12))), int(schema.get("maximum", 10**12)))
         if kind == "number":
@@ -80,5 +81,5 @@ def _string(schema: dict[str, Any]) -> st.SearchStrategy[str]:
     if "pattern" in schema:
         text = st.from_regex(schema["pattern"], fullmatch=True)
     else:
-        text = st.text(min_size=low, max_size=high if high is not None else 30)
+        text = st.text(min_size=low, max_size=min(high, 80) if high is not None else 30)
     return text.filter(lambda s: len(s) >= low and (high is None or len(s) <= high))

@@ -22,7 +22,8 @@ from .._engine import Prepared
 from .._engine.compiled import ENGINE
 from .._errors import Location, Problem, RuleDefinitionError
 from .._expr.types import Type, type_of_value
-from .._load import LoadedYaml, Path_, load_yaml_file, read_text_file
+from .._files import read_text_file
+from .._load import LoadedYaml, Path_, load_yaml_file
 from .._spec import validate_document
 from .context import OrganisationContext, ReviewContext, WindowOutcomeContext, WindowRecord
 from .spec import PHASES, CampaignSpec, CheckSpec, OutcomeRuleSpec

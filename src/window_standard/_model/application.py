@@ -18,9 +18,9 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field, field_validator
 from pydantic.config import JsonDict
 
-from .._base import FrozenModel
+from .._base import MAX_ITEMS, InputModel
 from .._numbers import CENT, DECIMAL_CONTEXT
-from .fields import Day
+from .fields import Day, _few_items
 from .labels import LabelledEnum
 from .window import FUNCTIONAL_ZONES, Window
 
@@ -69,7 +69,7 @@ class MaterialKind(LabelledEnum):
     OTHER = "other", "其他材料", "Other material"
 
 
-class Contact(FrozenModel):
+class Contact(InputModel):
     """The person the association can contact about the application (联系人)."""
 
     name: str = Field(
@@ -81,7 +81,7 @@ class Contact(FrozenModel):
     )
 
 
-class SelfAssessment(FrozenModel):
+class SelfAssessment(InputModel):
     """The self-assessment result the organisation reports on the form (自评得分及等级)."""
 
     score: Annotated[Decimal, BeforeValidator(_reject_bool)] = Field(
@@ -104,7 +104,7 @@ class SelfAssessment(FrozenModel):
         return places
 
 
-class OrganisationRecommendation(FrozenModel):
+class OrganisationRecommendation(InputModel):
     """The property service organisation's recommendation opinion (物业服务机构推荐意见)."""
 
     recommends: bool = Field(
@@ -116,7 +116,7 @@ class OrganisationRecommendation(FrozenModel):
     )
 
 
-class DistrictOpinion(FrozenModel):
+class DistrictOpinion(InputModel):
     """The district housing authority's recommendation opinion (区(市)县房产管理部门推荐意见)."""
 
     authority_district: str = Field(
@@ -147,14 +147,14 @@ class DistrictOpinion(FrozenModel):
         )
 
 
-class Material(FrozenModel):
+class Material(InputModel):
     """One supporting material attached to the application (参评材料)."""
 
     title: str = Field(min_length=1, description="Title of the material.", json_schema_extra=_zh("材料名称"))
     kind: MaterialKind = Field(description="Kind of material.", json_schema_extra=_zh("材料类型"))
 
 
-class Application(FrozenModel):
+class Application(InputModel):
     """An application for the quality service window title (Annex 2 form) with the window it is for.
 
     Every section of the form may be omitted (a form being filled in); the campaign rules reject an
@@ -181,9 +181,18 @@ class Application(FrozenModel):
         json_schema_extra=_zh("协会秘书处收件日期"),
     )
     materials: list[Material] | None = Field(
-        None, description="Supporting materials attached.", json_schema_extra=_zh("参评材料")
+        None,
+        max_length=MAX_ITEMS,
+        description="Supporting materials attached.",
+        json_schema_extra=_zh("参评材料"),
     )
     window: Window = Field(
         description="The window applied for, with its self-assessment facts.",
         json_schema_extra=_zh("申报窗口"),
     )
+
+    @field_validator("materials", mode="before")
+    @classmethod
+    def check_size(cls, value: object) -> object:
+        """Refuse a list of more than 10 000 materials at once, before validating them."""
+        return _few_items(value)

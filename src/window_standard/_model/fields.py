@@ -10,6 +10,7 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field, ValidationInfo, WithJsonSchema
 from pydantic.config import JsonDict
 
+from .._base import MAX_ITEMS
 from .._numbers import MAX_INPUT
 
 __all__ = ["CREDIT_CODE_FROM", "FUNCTIONAL_ZONES", "Amount", "Count", "Day"]
@@ -83,6 +84,13 @@ def _zh(label: str) -> JsonDict:
 def _unique(label: str) -> JsonDict:
     """The ``json_schema_extra`` of a list of enum members that may name each member once."""
     return {"title_zh": label, "uniqueItems": True}
+
+
+def _few_items(value: object) -> object:
+    """Refuse a list longer than :data:`~window_standard._base.MAX_ITEMS` before its items are validated."""
+    if isinstance(value, (list, tuple)) and len(value) > MAX_ITEMS:
+        raise ValueError(f"a list of at most {MAX_ITEMS} items is expected, got {len(value)}")
+    return value
 
 
 def _no_duplicates(values: list[str] | None, info: ValidationInfo) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from .._base import FrozenModel
+from .._base import MAX_ITEMS, InputModel
 from .enums import (
     ActivityKind,
     PublicityPlatform,
@@ -12,6 +12,7 @@ from .enums import (
 from .fields import (
     Count,
     Day,
+    _few_items,
     _no_duplicates,
     _not_above,
     _unique,
@@ -21,7 +22,7 @@ from .fields import (
 __all__ = ["Activity", "Complaints", "Incidents", "LeiFeng", "Quality", "Repairs", "Survey", "VolunteerTeam"]
 
 
-class Survey(FrozenModel):
+class Survey(InputModel):
     """An owner satisfaction survey over the campaign period."""
 
     sampled: Count = Field(description="Owners surveyed.", json_schema_extra=_zh("调查户数"))
@@ -37,7 +38,7 @@ class Survey(FrozenModel):
         return value
 
 
-class Complaints(FrozenModel):
+class Complaints(InputModel):
     """Complaints over the campaign period."""
 
     received: Count = Field(description="Complaints received.", json_schema_extra=_zh("受理投诉数"))
@@ -57,7 +58,7 @@ class Complaints(FrozenModel):
         return value
 
 
-class Repairs(FrozenModel):
+class Repairs(InputModel):
     """Repair requests over the campaign period."""
 
     requested: Count = Field(description="Repair requests received.", json_schema_extra=_zh("报修数"))
@@ -79,7 +80,7 @@ class Repairs(FrozenModel):
         return value
 
 
-class Quality(FrozenModel):
+class Quality(InputModel):
     """Service quality counts over the campaign period (服务质量)."""
 
     survey: Survey | None = Field(
@@ -91,7 +92,7 @@ class Quality(FrozenModel):
     repairs: Repairs | None = Field(None, description="Repair counts.", json_schema_extra=_zh("维修"))
 
 
-class VolunteerTeam(FrozenModel):
+class VolunteerTeam(InputModel):
     """The window's volunteer service team."""
 
     established_on: Day = Field(
@@ -100,7 +101,7 @@ class VolunteerTeam(FrozenModel):
     members: Count = Field(description="Number of members.", json_schema_extra=_zh("队员人数"))
 
 
-class Activity(FrozenModel):
+class Activity(InputModel):
     """One Learn-from-Lei-Feng activity."""
 
     date: Day = Field(description="Date of the activity.", json_schema_extra=_zh("活动日期"))
@@ -116,14 +117,14 @@ class Activity(FrozenModel):
     )
 
 
-class LeiFeng(FrozenModel):
+class LeiFeng(InputModel):
     """Learn-from-Lei-Feng activities (学雷锋活动)."""
 
     volunteer_team: VolunteerTeam | None = Field(
         None, description="Volunteer team; null when there is none.", json_schema_extra=_zh("志愿服务队")
     )
     activities: list[Activity] | None = Field(
-        None, description="Activities held.", json_schema_extra=_zh("活动记录")
+        None, max_length=MAX_ITEMS, description="Activities held.", json_schema_extra=_zh("活动记录")
     )
     publicity_platforms: list[PublicityPlatform] | None = Field(
         None,
@@ -132,12 +133,19 @@ class LeiFeng(FrozenModel):
     )
     reports_to_association: list[Day] | None = Field(
         None,
+        max_length=MAX_ITEMS,
         description="Dates of newsletters or briefings sent to the association.",
         json_schema_extra=_zh("向协会报送简讯、简报日期"),
     )
     moral_lecture_hall: bool | None = Field(
         None, strict=True, description="A moral lecture hall is run.", json_schema_extra=_zh("道德讲堂")
     )
+
+    @field_validator("activities", "reports_to_association", mode="before")
+    @classmethod
+    def check_size(cls, value: object) -> object:
+        """Refuse a list of more than 10 000 items at once, before validating its items."""
+        return _few_items(value)
 
     @field_validator("publicity_platforms")
     @classmethod
@@ -147,7 +155,7 @@ class LeiFeng(FrozenModel):
         return value
 
 
-class Incidents(FrozenModel):
+class Incidents(InputModel):
     """Incidents within the period, as confirmed by the authority."""
 
     major_safety_accident: bool | None = Field(

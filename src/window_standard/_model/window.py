@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import Field, ModelWrapValidatorHandler, ValidationInfo, field_validator, model_validator
 
-from .._base import FrozenModel
+from .._base import InputModel
 from .._numbers import DECIMAL_CONTEXT
 from .enums import (
     Assessor,
@@ -66,7 +66,7 @@ __all__ = [
 ]
 
 
-class Project(FrozenModel):
+class Project(InputModel):
     """The managed area (物业管理区域 / 项目) the window serves."""
 
     name: str | None = Field(
@@ -84,7 +84,7 @@ class Project(FrozenModel):
 _CREDIT_CHAR = "[0-9A-HJ-NP-RTUW-Ya-hj-np-rtuw-y]"
 
 
-class Organisation(FrozenModel):
+class Organisation(InputModel):
     """The property service organisation (物业服务机构) operating the window."""
 
     name: str | None = Field(
@@ -144,7 +144,7 @@ class Organisation(FrozenModel):
         return None if value is None else validate_credit_code(value)
 
 
-class Environment(FrozenModel):
+class Environment(InputModel):
     """The service environment of the window (服务环境)."""
 
     signage: bool | None = Field(
@@ -178,7 +178,7 @@ class Environment(FrozenModel):
         return value
 
 
-class Staff(FrozenModel):
+class Staff(InputModel):
     """The window's own staff (服务人员)."""
 
     headcount: Count | None = Field(
@@ -217,7 +217,7 @@ class Staff(FrozenModel):
         return value
 
 
-class Process(FrozenModel):
+class Process(InputModel):
     """The service process of the window (服务流程)."""
 
     first_inquiry_responsibility: bool | None = Field(
@@ -262,7 +262,7 @@ class Process(FrozenModel):
         return value
 
 
-class Window(FrozenModel):
+class Window(InputModel):
     """A property-management service window and the facts of one assessment of it.
 
     Identity fields are required; every section may be omitted and then holds no data.
