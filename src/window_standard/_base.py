@@ -19,6 +19,11 @@ class FrozenModel(BaseModel):
 
 
 class InputModel(FrozenModel):
-    """The base of the documents the library reads from outside (windows, applications): bounded texts."""
+    """The base of the documents the library reads from outside (windows, applications): bounded texts.
 
-    model_config = ConfigDict(**FrozenModel.model_config, str_max_length=MAX_TEXT)
+    A validation error's text names the field path and what is expected but does not repeat the input (no
+    Python reprs such as ``Decimal('54')`` for a portal's users, and no seconds spent printing a list of a
+    million items); ``errors()`` still carries each input.
+    """
+
+    model_config = ConfigDict(**FrozenModel.model_config, str_max_length=MAX_TEXT, hide_input_in_errors=True)
