@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import copy
 import json
+import sys
 import threading
 import time
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
