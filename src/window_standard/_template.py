@@ -8,6 +8,7 @@ binding, a window field path, ``params.NAME``, ``points``, ``max_points``). Rend
 from __future__ import annotations
 
 import string
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -97,9 +98,10 @@ def parse_template(text: str) -> Template:
             raise TemplateError(f"placeholder '{{{name}}}' may not have a format or conversion", column)
         if not name or not all(part.isidentifier() and part[0] != "_" for part in name.split(".")):
             raise TemplateError(f"placeholder '{{{name}}}' must be a name or a dotted field path", column)
-        if not name.isascii():
+        if not name.isascii() and unicodedata.normalize("NFKC", name) != name:
+            folded = unicodedata.normalize("NFKC", name)
             raise TemplateError(
-                f"placeholder '{{{name}}}' is not plain ASCII (a full-width or look-alike letter)", column
+                f"placeholder '{{{name}}}' is a look-alike of '{{{folded}}}' (full-width letters)", column
             )
         parts.append((literal, name))
         if len(parts) > MAX_PLACEHOLDERS:

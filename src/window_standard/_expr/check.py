@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import threading
+import unicodedata
 from decimal import Decimal
 
 from .._numbers import MAX_PLACES, literal_problem
@@ -66,7 +67,7 @@ def check_expression(text: str, scope: Scope) -> n.Node:
         line, column = _position(text, lead + odd[0])
         raise ExpressionError(
             "WS302",
-            f"name '{odd[1]}' is not plain ASCII (a full-width or look-alike letter)",
+            f"name '{odd[1]}' is a look-alike of '{unicodedata.normalize('NFKC', odd[1])}' (full-width)",
             "type the name with ASCII letters, digits and '_'",
             line,
             column,
