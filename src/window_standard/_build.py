@@ -19,10 +19,11 @@ from pydantic import BaseModel
 
 from ._check import CheckedCriterion, check_criterion
 from ._edition import FindBase, Source, read_edition
-from ._errors import Problem, RuleDefinitionError
+from ._errors import Location, Problem, RuleDefinitionError
+from ._expr.check import segment_of
 from ._expr.types import Type, type_of_value
 from ._load import LoadedYaml
-from ._numbers import DECIMAL_CONTEXT
+from ._numbers import DECIMAL_CONTEXT, MAX_PLACES, literal_problem
 from ._spec import StandardSpec
 
 __all__ = ["RuleSet", "build_rule_set", "param_types", "resolve_parameters"]
@@ -64,6 +65,8 @@ def build_rule_set(folder: Path, root: type[BaseModel], find_base: FindBase | No
     _check_levels(spec, loaded, types, problems)
     _check_ids_and_points(spec, loaded, sources, problems, complete=complete)
     constants = {name: (_constant_type(value), value) for name, value in spec.constants.items()}
+    for name, value in spec.constants.items():
+        problems += out_of_bounds("constant", name, [value], loaded.locate(("constants", name)))
     checked: list[CheckedCriterion] = []
     for file, path, criterion in sources:
         rule = check_criterion(
@@ -78,6 +81,26 @@ def build_rule_set(folder: Path, root: type[BaseModel], find_base: FindBase | No
 
 def _no_base(edition_id: str, version: str | None) -> Path | None:
     return None
+
+
+def out_of_bounds(what: str, name: str, values: Iterable[Any], where: Location | None) -> list[Problem]:
+    """WS207 for each number of a parameter or constant (or of its lists) that is out of bounds."""
+    problems: list[Problem] = []
+    for value in values:
+        items = value if isinstance(value, (list, tuple, frozenset)) else [value]
+        for item in items:
+            if isinstance(item, (int, Decimal)) and not isinstance(item, bool):
+                problem = literal_problem(item)
+                if problem is not None:
+                    problems.append(
+                        Problem(
+                            "WS207",
+                            f"{what} '{name}': the number {segment_of(item)} {problem}",
+                            f"numbers in rules stay within ±10^12 with at most {MAX_PLACES} decimal places",
+                            where,
+                        )
+                    )
+    return problems
 
 
 def _constant_type(value: Any) -> Type:
@@ -113,6 +136,11 @@ def param_types(spec: StandardSpec, loaded: LoadedYaml | None, problems: list[Pr
                         where,
                     )
                 )
+        values = list(values)
+        bad = out_of_bounds("parameter", name, values, where)
+        if bad:
+            problems += bad
+            continue
         kinds = {type_of_value(v) for v in values}
         if len(kinds) != 1 or None in kinds:
             problems.append(

@@ -231,7 +231,7 @@ class _RuleChecker:
             except TemplateError as exc:
                 self.template_problem(lang, str(exc), exc.column)
                 continue
-            for name in template.names:
+            for name in dict.fromkeys(template.names):  # each distinct name is checked once
                 if name in TEMPLATE_EXTRAS or name in let_names:
                     continue
                 column = text.find("{" + name + "}") + 2

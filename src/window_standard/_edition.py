@@ -19,7 +19,10 @@ from ._errors import Location, Problem, RuleDefinitionError
 from ._load import LoadedYaml, load_yaml_file
 from ._spec import CriterionSpec, StandardSpec, VariantSpec, validate_document
 
-__all__ = ["Edition", "FindBase", "Source", "read_edition"]
+__all__ = ["MAX_CRITERIA", "Edition", "FindBase", "Source", "read_edition"]
+
+#: The most criteria (of every kind) one edition's criteria files may hold.
+MAX_CRITERIA = 1000
 
 _STANDARD_ADAPTER = TypeAdapter(StandardSpec)
 _VARIANT_ADAPTER = TypeAdapter(VariantSpec)
@@ -75,7 +78,7 @@ def read_edition(
         )
         return None
     try:
-        head = load_yaml_file(head_path)
+        head = load_yaml_file(head_path, folder)
     except RuleDefinitionError as exc:
         problems.extend(exc.problems)
         return None
@@ -104,7 +107,7 @@ def _load_criteria(folder: Path, problems: list[Problem]) -> list[Source]:
     found: list[Source] = []
     for file in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         try:
-            loaded = load_yaml_file(file)
+            loaded = load_yaml_file(file, folder.parent, max_items=MAX_CRITERIA)
         except RuleDefinitionError as exc:
             problems.extend(exc.problems)
             continue
@@ -118,6 +121,16 @@ def _load_criteria(folder: Path, problems: list[Problem]) -> list[Source]:
                 )
             )
             continue
+        if len(found) + len(loaded.data) > MAX_CRITERIA:
+            problems.append(
+                Problem(
+                    "WS104",
+                    f"more than {MAX_CRITERIA} criteria in the rule set",
+                    "a rule set this large is not a window standard: split it or remove criteria",
+                    Location(str(file), 1, 1),
+                )
+            )
+            break
         checked = validate_document(_CRITERIA_ADAPTER, loaded, CriterionSpec)
         specs, errors = checked
         problems.extend(errors)

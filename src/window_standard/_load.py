@@ -40,21 +40,24 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from ._errors import Location, Problem, RuleDefinitionError
+from ._files import MAX_FILE_BYTES, read_text_file
 from ._spans import ScalarSpan
 
 __all__ = [
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
     "MAX_NODES",
+    "MAX_NUMBER_CHARS",
     "LoadedYaml",
     "Path_",
     "load_yaml_file",
     "load_yaml_text",
 ]
 
-MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
 MAX_NODES = 200_000
+#: The longest number a YAML scalar may spell (a 900 KB sexagesimal integer once took 39 s to build).
+MAX_NUMBER_CHARS = 100
 
 Path_ = tuple[str | int, ...]
 
@@ -65,6 +68,9 @@ _SPECIAL_FLOAT = re.compile(r"^[-+]?\.(inf|nan)$", re.IGNORECASE)
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _VALUE_TAG = "tag:yaml.org,2002:value"
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_INT_TAG = "tag:yaml.org,2002:int"
+_STR_TAG = "tag:yaml.org,2002:str"
+_PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 
 
 @dataclass
@@ -213,14 +219,28 @@ class _EventReader:
         if style is not None or (event.tag is not None and not event.implicit[0]):
             return event.value
         tag = self.resolver.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+        if tag in (_INT_TAG, _FLOAT_TAG) and len(event.value) > MAX_NUMBER_CHARS:
+            raise self.fail(
+                "WS203",
+                f"a number of {len(event.value)} characters ({event.value[:20]}…) is too long",
+                f"write numbers with at most {MAX_NUMBER_CHARS} characters",
+                event,
+            )
+        if tag == _INT_TAG and _PLAIN_INT.fullmatch(event.value):
+            return int(event.value)  # the common case, without PyYAML's constructor
         if tag == _FLOAT_TAG:
             return self.decimal(event)
         if tag == _MERGE_TAG:
             raise self.fail("WS103", "merge key '<<' is not allowed", "write the keys out in full", event)
         if tag == _VALUE_TAG:
             return event.value
+        if tag == _STR_TAG:
+            return event.value
         node = ScalarNode(tag, event.value, None, None)
+        construct = self.constructor.yaml_constructors.get(tag)
         try:
+            if construct is not None:  # the tag's own constructor, without construct_object's bookkeeping
+                return construct(self.constructor, node)
             return self.constructor.construct_object(node, deep=True)
         except (ValueError, yaml.YAMLError) as exc:  # e.g. a date that does not exist: 2013-02-30
             raise self.fail(
@@ -275,12 +295,13 @@ class _EventReader:
             items[key] = self.node(self.next_event(), child, depth + 1)
 
 
-def load_yaml_text(text: str, file: str = "<string>") -> LoadedYaml:
+def load_yaml_text(text: str, file: str = "<string>", *, max_items: int | None = None) -> LoadedYaml:
     """Load one YAML document from text, safely and with locations.
 
     Args:
         text: The YAML source.
         file: The name to use in locations.
+        max_items: When the document is a list, the most items it may have (checked before it is built).
 
     Returns:
         The document as plain data with its locations.
@@ -300,9 +321,38 @@ def load_yaml_text(text: str, file: str = "<string>") -> LoadedYaml:
                 )
             ]
         )
+    _count_nodes(text, file, max_items)
     loader = _Parser(text)
     try:
         return _EventReader(file, _events(loader), text).read()
+    finally:
+        loader.dispose()
+
+
+def _count_nodes(text: str, file: str, max_items: int | None) -> None:
+    """Refuse too many nodes (or top-level items) quickly: one pass of the parser alone, before building."""
+    if len(text) < min(MAX_NODES, 50_000 if max_items is not None else MAX_NODES):
+        return  # every node takes at least one character, every item several
+    loader = _Parser(text)
+    nodes = items = depth = 0
+    try:
+        for event in _events(loader):
+            if isinstance(event, (SequenceEndEvent, MappingEndEvent)):
+                depth -= 1
+            if not isinstance(event, NodeEvent):
+                continue
+            nodes += 1
+            items += depth == 1
+            if nodes > MAX_NODES or (max_items is not None and items > max_items):
+                mark: Any = event.start_mark
+                many = f"{MAX_NODES} YAML nodes" if nodes > MAX_NODES else f"{max_items} list items"
+                where = Location(file, mark.line + 1, mark.column + 1)
+                raise RuleDefinitionError(
+                    [Problem("WS104", f"more than {many}", "split the rule set into files", where)]
+                )
+            depth += isinstance(event, (SequenceStartEvent, MappingStartEvent))
+    except yaml.YAMLError:
+        return  # the reader reports syntax errors with their location
     finally:
         loader.dispose()
 
@@ -312,44 +362,15 @@ def _events(loader: Any) -> Any:
         yield loader.get_event()
 
 
-def load_yaml_file(path: Path) -> LoadedYaml:
-    """Load one YAML file safely, refusing oversized files before reading them whole.
+def load_yaml_file(path: Path, root: Path | None = None, *, max_items: int | None = None) -> LoadedYaml:
+    """Load one YAML file safely: a regular file, inside ``root`` when given, its size checked first.
 
     Args:
         path: The file to read.
+        root: The rule folder the file must lie in (after resolving links and ``..``), if any.
+        max_items: When the document is a list, the most items it may have.
 
     Raises:
-        RuleDefinitionError: WS106 when the file cannot be read or is not UTF-8, else as
-            :func:`load_yaml_text`.
+        RuleDefinitionError: WS104/WS106 as :func:`read_text_file`, else as :func:`load_yaml_text`.
     """
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise RuleDefinitionError(
-                [
-                    Problem(
-                        "WS104",
-                        f"file is {size} bytes, more than the limit of {MAX_FILE_BYTES}",
-                        "split the rule set into smaller files",
-                        Location(name, 1, 1),
-                    )
-                ]
-            )
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise RuleDefinitionError(
-            [
-                Problem(
-                    "WS106",
-                    f"file is not UTF-8 ({exc.reason})",
-                    "save the file as UTF-8",
-                    Location(name, 1, 1),
-                )
-            ]
-        ) from None
-    except OSError as exc:
-        raise RuleDefinitionError(
-            [Problem("WS106", f"cannot read file: {exc.strerror}", "check the path", Location(name, 1, 1))]
-        ) from None
-    return load_yaml_text(text, name)
+    return load_yaml_text(read_text_file(path, root), str(path), max_items=max_items)

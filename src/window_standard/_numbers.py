@@ -18,10 +18,16 @@ from typing import Any
 __all__ = [
     "CENT",
     "DECIMAL_CONTEXT",
+    "MAX_INPUT",
+    "MAX_LITERAL",
+    "MAX_MAGNITUDE",
+    "MAX_PLACES",
     "ZERO_POINTS",
     "decimal_text",
     "display_decimal",
+    "fit",
     "json_native",
+    "literal_problem",
     "normalised_total",
     "quantize_points",
 ]
@@ -34,6 +40,15 @@ CENT = Decimal("0.01")
 
 #: Zero points, with two places.
 ZERO_POINTS = Decimal("0.00")
+
+#: The largest magnitude of a number written in a rule file (literals, parameters, constants).
+MAX_LITERAL = 10**12
+#: The most decimal places a number written in a rule file or a window may have.
+MAX_PLACES = 6
+#: The largest count or quantity a window may hold.
+MAX_INPUT = 10**9
+#: The largest magnitude of a number a rule computes (a ``let``, a score, a quotient); beyond it: no data.
+MAX_MAGNITUDE = 10**20
 
 _FOUR_PLACES = Decimal("0.0001")
 _PLAIN = frozenset({bool, int, str, type(None)})
@@ -54,6 +69,44 @@ def normalised_total(total: Decimal, raw: Decimal, raw_max: Decimal, bonus: Deci
     ctx = DECIMAL_CONTEXT
     normalised = quantize_points(ctx.multiply(ctx.divide(raw, raw_max), total)) if raw_max else ZERO_POINTS
     return min(quantize_points(total), ctx.add(normalised, bonus))
+
+
+def fit(value: Any) -> Any:
+    """A number a rule computed, or no data (None) when its magnitude is beyond :data:`MAX_MAGNITUDE`.
+
+    Inputs, literals and parameters are bounded, and expressions are shallow, so one expression cannot
+    overflow the decimal context; bounding what one expression hands to the next (``let`` bindings,
+    quotients, scores) keeps every later one bounded too. Values that are not numbers pass unchanged.
+    """
+    kind = type(value)
+    if kind is int or kind is Decimal:
+        return value if -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE else None
+    return value
+
+
+def literal_problem(value: int | Decimal) -> str | None:
+    """Why a number written in a rule file is out of bounds, or None when it is fine.
+
+    A literal must be finite, at most :data:`MAX_LITERAL` in magnitude and have at most :data:`MAX_PLACES`
+    decimal places. Only the decimal's digits are read (no arithmetic), so no context can change the answer
+    and a literal such as ``1e999999`` is refused at once.
+    """
+    too_large = f"is beyond ±{MAX_LITERAL} (10^12)"
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            return "is not a finite number"
+        _, digits, exponent = value.as_tuple()
+        assert isinstance(exponent, int)
+        if any(digits):
+            trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+            if exponent + trailing < -MAX_PLACES:
+                return f"has more than {MAX_PLACES} decimal places"
+            if value.adjusted() > 12 or value.copy_abs() > MAX_LITERAL:
+                return too_large
+        return None
+    if value.bit_length() > 40 or abs(value) > MAX_LITERAL:
+        return too_large
+    return None
 
 
 def decimal_text(value: Decimal) -> str:

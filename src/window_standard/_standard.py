@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Iterable, Mapping
 from datetime import date
-from decimal import localcontext
+from decimal import Decimal, localcontext
 from types import MappingProxyType
 from typing import Any
 
-from ._build import RuleSet, param_types, resolve_parameters
+from pydantic import ValidationError
+
+from ._build import RuleSet, out_of_bounds, param_types, resolve_parameters
 from ._engine import DEFAULT_ENGINE, Prepared, get_engine
 from ._engine.assemble import Assembler
 from ._engine.compact import FORM as COMPACT_FORM
@@ -284,30 +287,39 @@ class Standard:
     def with_parameters(self, **overrides: Any) -> Standard:
         """A what-if variant with some parameters changed; it has its own digest.
 
+        Every override is validated as the rule files' values are: of the parameter's type (a list of
+        district codes stays a list of text), finite, within ±10^12 with at most six decimal places.
+
         Raises:
-            RuleDefinitionError: WS207 for an unknown parameter or a value of another type.
+            RuleDefinitionError: WS207 for an unknown parameter, a value of another type or out of bounds.
         """
         merged = dict(self._spec.parameters)
         problems: list[Problem] = []
         for name, value in overrides.items():
-            if name not in merged:
-                problems.append(
-                    Problem("WS207", f"unknown parameter '{name}'", f"known: {', '.join(sorted(merged))}")
-                )
-            elif isinstance(value, dict) and not isinstance(merged[name], dict):
-                problems.append(Problem("WS207", f"parameter '{name}' is not dated; give one value", ""))
+            problem = _override_problem(name, value, merged)
+            if problem is not None:
+                problems.append(problem)
             else:
                 merged[name] = value
         if problems:
             raise RuleDefinitionError(problems)
-        spec = StandardSpec.model_validate({**self._spec.model_dump(by_alias=True), "parameters": merged})
+        try:
+            spec = StandardSpec.model_validate({**self._spec.model_dump(by_alias=True), "parameters": merged})
+        except ValidationError:
+            names = ", ".join(sorted(overrides))
+            raise RuleDefinitionError(
+                [Problem("WS207", f"parameters {names}: a value is not a number, date, text or list", "")]
+            ) from None
         spec = spec.model_copy(update={"criteria": self._spec.criteria})
         old, new = param_types(self._spec, None, problems), param_types(spec, None, problems)
         for name in overrides:
-            if name in new and new[name].kind != old[name].kind:
+            if name in new and new[name].with_nullable(False) != old[name].with_nullable(False):
                 problems.append(
                     Problem(
-                        "WS207", f"parameter '{name}' must stay a {old[name].kind}, got {new[name].kind}", ""
+                        "WS207",
+                        f"parameter '{name}' must stay a {old[name].with_nullable(False).describe()}, "
+                        f"got {new[name].with_nullable(False).describe()}",
+                        "",
                     )
                 )
         if problems:
@@ -315,3 +327,23 @@ class Standard:
         # parameters are read at run time: the prepared rules serve the variant unchanged
         rules = RuleSet(spec, self._rules.criteria, self._rules.folder)
         return Standard(rules, self._engine, prepared=self._prepared)
+
+
+def _override_problem(name: str, value: Any, merged: Mapping[str, Any]) -> Problem | None:
+    """Why one ``with_parameters`` override cannot be used, or None."""
+    if name not in merged:
+        return Problem("WS207", f"unknown parameter '{name}'", f"known: {', '.join(sorted(merged))}")
+    if isinstance(value, dict) and not isinstance(merged[name], dict):
+        return Problem("WS207", f"parameter '{name}' is not dated; give one value", "")
+    values = list(value.values()) if isinstance(value, dict) else [value]
+    for item in values:
+        if item is None or (isinstance(item, float) and not math.isfinite(item)):
+            what = "no value (None)" if item is None else f"{item!r}"
+            return Problem(
+                "WS207",
+                f"parameter '{name}' cannot be {what}",
+                "give a finite number, a date, text or a list",
+            )
+    exact = [Decimal(repr(v)) if isinstance(v, float) else v for v in values]  # as pydantic reads a float
+    bad = out_of_bounds("parameter", name, exact, None)
+    return bad[0] if bad else None

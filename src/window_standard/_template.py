@@ -8,6 +8,7 @@ binding, a window field path, ``params.NAME``, ``points``, ``max_points``). Rend
 from __future__ import annotations
 
 import string
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -18,7 +19,19 @@ from typing import Any
 from ._numbers import display_decimal
 from ._vocab import LIST_SEPARATOR, NO_DATA, YES_NO, Lang
 
-__all__ = ["Template", "TemplateError", "format_value", "parse_template"]
+__all__ = [
+    "MAX_PLACEHOLDERS",
+    "MAX_TEMPLATE_CHARS",
+    "Template",
+    "TemplateError",
+    "format_value",
+    "parse_template",
+]
+
+#: The longest explanation template, in characters.
+MAX_TEMPLATE_CHARS = 2000
+#: The most placeholders one template may have.
+MAX_PLACEHOLDERS = 40
 
 
 class TemplateError(ValueError):
@@ -65,8 +78,11 @@ def parse_template(text: str) -> Template:
     """Parse a template, refusing format specs, conversions and indexing.
 
     Raises:
-        TemplateError: For unbalanced braces or placeholders other than plain (dotted) names.
+        TemplateError: For unbalanced braces, placeholders other than plain ASCII (dotted) names, a template
+            longer than :data:`MAX_TEMPLATE_CHARS` or with more than :data:`MAX_PLACEHOLDERS` placeholders.
     """
+    if len(text) > MAX_TEMPLATE_CHARS:
+        raise TemplateError(f"template is {len(text)} characters long, more than {MAX_TEMPLATE_CHARS}")
     parts: list[tuple[str, str | None]] = []
     column = 1
     try:
@@ -80,9 +96,16 @@ def parse_template(text: str) -> Template:
             continue
         if spec or conversion:
             raise TemplateError(f"placeholder '{{{name}}}' may not have a format or conversion", column)
-        if not name or not all(part.isidentifier() for part in name.split(".")):
+        if not name or not all(part.isidentifier() and part[0] != "_" for part in name.split(".")):
             raise TemplateError(f"placeholder '{{{name}}}' must be a name or a dotted field path", column)
+        if not name.isascii() and unicodedata.normalize("NFKC", name) != name:
+            folded = unicodedata.normalize("NFKC", name)
+            raise TemplateError(
+                f"placeholder '{{{name}}}' is a look-alike of '{{{folded}}}' (full-width letters)", column
+            )
         parts.append((literal, name))
+        if len(parts) > MAX_PLACEHOLDERS:
+            raise TemplateError(f"template has more than {MAX_PLACEHOLDERS} placeholders", column)
         column += len(name) + 2
     return Template(tuple(parts))
 

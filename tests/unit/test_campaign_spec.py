@@ -280,5 +280,5 @@ def test_unreadable_notice(copy: CampaignCopy) -> None:
         "1 problem in rule set:\n"
         f"campaign.yaml:{copy.line('notice: sources/missing.txt')}:9: WS106 cannot read the notice text "
         "sources/missing.txt: No such file or directory\n"
-        "    hint: give the notice's path relative to campaign.yaml"
+        "    hint: give the notice's path relative to campaign.yaml (a text file inside the rule folder)"
     )

@@ -301,7 +301,15 @@ def test_decimal_literals_are_exact_and_live_in_the_namespace() -> None:
         ),
         ("points - 1", "5"),  # constants and points fold when generating (to 5.00 here, a whole number)
         ("staff.headcount - 1", "(None if (_t1 := w.staff.headcount) is None else (_t1 - 1))"),
+        # a quotient that provably stays within ±10^20 is not fitted (an input is at most 10^9)
         ("staff.headcount / 2", "(None if (_t1 := w.staff.headcount) is None else _D(_t1) / 2)"),
+        ("params.limit / staff.headcount", "(None if (_t1 := w.staff.headcount) is None or _t1 == 0 else _D(p_limit) / _t1)"),
+        (  # a quotient of a quotient may not: it is fitted (beyond the bound: no data)
+            "(staff.headcount / 3) / (staff.headcount / 7)",
+            "(None if (_t2 := (None if (_t1 := w.staff.headcount) is None else _D(_t1) / 3)) is None or "
+            "(_t4 := (None if (_t3 := w.staff.headcount) is None else _D(_t3) / 7)) is None or _t4 == 0 else "
+            "_fit(_D(_t2) / _t4))",
+        ),
         (
             "ratio(staff.certified, staff.headcount)",
             "(None if (_t1 := w.staff.certified) is None or (_t2 := w.staff.headcount) is None or _t2 == 0 "
@@ -352,7 +360,7 @@ def test_generated_code_runs_without_builtins() -> None:
 def test_runtime_helpers_are_the_documented_set() -> None:
     functions = [f"_{name}" for name in FUNCTIONS]
     builtins = ["_D", "_blen", "_bsum", "_bany", "_ball", "_bmin", "_bmax", "_bset", "_kand", "_kor", "_Raw"]
-    builtins += ["_Facts", "_tuple_new"]
+    builtins += ["_Facts", "_tuple_new", "_fit"]
     builtins.append("__builtins__")
     assert sorted(HELPERS) == sorted(functions + builtins)
     assert HELPERS["__builtins__"] == {}

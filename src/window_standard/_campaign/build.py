@@ -22,6 +22,7 @@ from .._engine import Prepared
 from .._engine.compiled import ENGINE
 from .._errors import Location, Problem, RuleDefinitionError
 from .._expr.types import Type, type_of_value
+from .._files import read_text_file
 from .._load import LoadedYaml, Path_, load_yaml_file
 from .._spec import validate_document
 from .context import OrganisationContext, ReviewContext, WindowOutcomeContext, WindowRecord
@@ -237,17 +238,17 @@ def _check_ids(spec: CampaignSpec, loaded: LoadedYaml, problems: list[Problem]) 
 def _check_quotes(spec: CampaignSpec, loaded: LoadedYaml, path: Path, problems: list[Problem]) -> None:
     notice = path.parent / spec.notice
     try:
-        text = notice.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        why = exc.reason if isinstance(exc, UnicodeDecodeError) else exc.strerror
-        problems.append(
+        text = read_text_file(notice, path.parent)
+    except RuleDefinitionError as exc:
+        problems += [
             Problem(
-                "WS106",
-                f"cannot read the notice text {spec.notice}: {why}",
-                "give the notice's path relative to campaign.yaml",
+                p.code,
+                f"cannot read the notice text {spec.notice}: {p.message.removeprefix('cannot read file: ')}",
+                "give the notice's path relative to campaign.yaml (a text file inside the rule folder)",
                 _at(loaded, "notice"),
             )
-        )
+            for p in exc.problems
+        ]
         return
     quoted: list[tuple[Path_, str]] = [
         (("timetable", i), p.source.quote) for i, p in enumerate(spec.timetable)

@@ -31,6 +31,7 @@ from .._model import (
 from .._model.identifiers import (
     CREDIT_CODE_ALPHABET,
     credit_check_char,
+    credit_code_body,
     org_code_check_char,
     registration_check_digit,
 )
@@ -73,7 +74,10 @@ def _in_period(setting: Setting) -> st.SearchStrategy[date]:
 
 
 def _credit_codes() -> st.SearchStrategy[str]:
-    body = st.text(CREDIT_CODE_ALPHABET, min_size=17, max_size=17)
+    head = st.text(CREDIT_CODE_ALPHABET, min_size=2, max_size=2)
+    division = st.sampled_from(("510104", "510107", "510116", "110000", "440300"))
+    org = st.text(CREDIT_CODE_ALPHABET, min_size=8, max_size=8).map(lambda b: b + org_code_check_char(b))
+    body = st.builds(credit_code_body, head, division, org)
     return body.map(lambda b: b + credit_check_char(b))
 
 

@@ -7,8 +7,11 @@ The result is a typed tree (:mod:`.nodes`). Anything outside the language is an
 from __future__ import annotations
 
 import ast
+import threading
+import unicodedata
 from decimal import Decimal
 
+from .._numbers import MAX_PLACES, literal_problem
 from . import nodes as n
 from .functions import FUNCTIONS, ExpressionError, check_call
 from .scope import Scope
@@ -22,6 +25,7 @@ from .syntax import (
     _position,
     _suggest,
     comment_start,
+    non_ascii_name,
 )
 from .types import BOOL, NUMBER, STR, Type, model_fields
 
@@ -29,6 +33,10 @@ __all__ = ["MAX_EXPRESSION_CHARS", "MAX_EXPRESSION_DEPTH", "Scope", "check_expre
 
 MAX_EXPRESSION_CHARS = 2000
 MAX_EXPRESSION_DEPTH = 40
+
+# CPython 3.11's ast.parse is not thread-safe under deep recursion ("AST constructor recursion depth
+# mismatch"): parsing is serialised; it is a small part of loading a rule set
+_PARSE_LOCK = threading.Lock()
 
 
 def check_expression(text: str, scope: Scope) -> n.Node:
@@ -54,8 +62,19 @@ def check_expression(text: str, scope: Scope) -> n.Node:
     lead = len(text) - len(text.lstrip())  # positions are reported inside ``text`` as given
     source = _blank_comments(text.strip())
     flat = source.replace("\n", " ")  # same length: offsets in flat are offsets in source
+    odd = non_ascii_name(flat)
+    if odd is not None:
+        line, column = _position(text, lead + odd[0])
+        raise ExpressionError(
+            "WS302",
+            f"name '{odd[1]}' is a look-alike of '{unicodedata.normalize('NFKC', odd[1])}' (full-width)",
+            "type the name with ASCII letters, digits and '_'",
+            line,
+            column,
+        )
     try:
-        tree = ast.parse(flat, mode="eval")
+        with _PARSE_LOCK:
+            tree = ast.parse(flat, mode="eval")
         return _Checker(flat).visit(tree.body, scope, 0)
     except SyntaxError as exc:
         message = exc.msg if exc.msg.startswith("invalid syntax") else f"invalid syntax: {exc.msg}"
@@ -100,11 +119,17 @@ class _Checker:
         value = node.value
         if isinstance(value, bool):
             return n.Const(BOOL, value)
-        if isinstance(value, int):
-            return n.Const(NUMBER, value)
-        if isinstance(value, float):
-            segment = ast.get_source_segment("\n".join(self.lines), node) or repr(value)
-            return n.Const(NUMBER, Decimal(segment.replace("_", "")))
+        if isinstance(value, (int, float)):
+            number: int | Decimal = value if isinstance(value, int) else self.decimal(node)
+            problem = literal_problem(number)
+            if problem is not None:
+                raise self.error(
+                    "WS307",
+                    f"the number {segment_of(number)} {problem}",
+                    f"numbers in rules stay within ±10^12 with at most {MAX_PLACES} decimal places",
+                    node,
+                )
+            return n.Const(NUMBER, number)
         if isinstance(value, str):
             return n.Const(STR, value)
         if value is None:
@@ -112,6 +137,11 @@ class _Checker:
                 "WS306", "None can only be used as 'x is None' or 'x is not None'", "use 'is None'", node
             )
         raise self.error("WS302", f"literal {value!r} is not allowed", _HINT_LANGUAGE, node)
+
+    def decimal(self, node: ast.Constant) -> Decimal:
+        """A float literal as the exact decimal its source text says (never through a binary float)."""
+        segment = ast.get_source_segment("\n".join(self.lines), node) or repr(node.value)
+        return Decimal(segment.replace("_", ""))
 
     def visit_Name(self, node: ast.Name, scope: Scope, depth: int) -> n.Node:
         name = node.id
@@ -229,7 +259,7 @@ class _Checker:
         self.expect(cond, "bool", node.test, "the condition of 'if'")
         then = self.visit(node.body, scope, depth)
         orelse = self.visit(node.orelse, scope, depth)
-        if then.type.kind != orelse.type.kind:
+        if not _same_shape(then.type, orelse.type):
             raise self.error(
                 "WS306",
                 f"the branches of 'if' differ: {then.type.describe()} and {orelse.type.describe()}",
@@ -360,6 +390,21 @@ class _Checker:
             return check_call(name, tuple(args), tuple(scoped), len(scope.items) + 1)
         except ExpressionError as exc:
             raise self.error(exc.code, exc.message, exc.hint, node) from None
+
+
+def _same_shape(a: Type, b: Type) -> bool:
+    """Whether two types are the same apart from "no data": collections of the same items, the same record."""
+    if a.kind != b.kind or a.model is not b.model or a.enum is not b.enum:
+        return False
+    if a.kind == "list":
+        return a.item is None or b.item is None or _same_shape(a.item, b.item)
+    return True
+
+
+def segment_of(value: int | Decimal) -> str:
+    """A number as a reader wrote it, shortened when it is long (``1E+999999``, ``123456…``)."""
+    text = str(value) if isinstance(value, Decimal) else (str(value) if value.bit_length() < 200 else "")
+    return text if text and len(text) <= 24 else (text[:20] + "…" if text else "with more than 60 digits")
 
 
 def _check_enum_literals(typ: Type, other: n.Node, checker: _Checker, node: ast.AST) -> None:

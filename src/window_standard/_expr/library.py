@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from .._numbers import DECIMAL_CONTEXT
+from .._numbers import DECIMAL_CONTEXT, fit
 
 __all__ = [
     "count",
@@ -37,10 +37,14 @@ Num = int | Decimal
 
 
 def divide(a: Num | None, b: Num | None) -> Decimal | None:
-    """``a / b`` exactly to 28 digits; no data when either is missing or ``b`` is 0 (also ``ratio``)."""
+    """``a / b`` exactly to 28 digits; no data when either is missing or ``b`` is 0 (also ``ratio``).
+
+    A quotient beyond :data:`~window_standard._numbers.MAX_MAGNITUDE` is no data.
+    """
     if a is None or b is None or b == 0:
         return None
-    return DECIMAL_CONTEXT.divide(Decimal(a), Decimal(b))
+    result: Decimal | None = fit(DECIMAL_CONTEXT.divide(Decimal(a), Decimal(b)))
+    return result
 
 
 def kleene_and(*values: bool | None) -> bool | None:

@@ -9,8 +9,9 @@ import ast
 import difflib
 import io
 import tokenize
+import unicodedata
 
-__all__ = ["comment_start"]
+__all__ = ["comment_start", "is_look_alike", "non_ascii_name"]
 
 _ARITH = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
 _COMPARE = {
@@ -76,6 +77,29 @@ def comment_start(line: str) -> int | None:
     except (tokenize.TokenError, SyntaxError):
         pass  # an unbalanced bracket or string on this line; the parser reports it
     return None
+
+
+def non_ascii_name(source: str) -> tuple[int, str] | None:
+    """The offset and text of the first look-alike name (``ｓｔａｆｆ``), if there is one.
+
+    Python folds names (NFKC) when it parses them, so a full-width or compatibility look-alike would
+    silently mean another name; the rule language refuses them instead. Other non-ASCII names (``名字``)
+    are left to the checker, which reports them as unknown.
+    """
+    if source.isascii():
+        return None
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.NAME and is_look_alike(token.string):
+                return token.start[1], token.string
+    except (tokenize.TokenError, SyntaxError):
+        pass  # the parser reports what is wrong
+    return None
+
+
+def is_look_alike(name: str) -> bool:
+    """Whether Python would read ``name`` as another name (its NFKC form differs)."""
+    return not name.isascii() and unicodedata.normalize("NFKC", name) != name
 
 
 def _position(source: str, offset: int) -> tuple[int, int]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .._check import CheckedCriterion
 from .._errors import Location, RuleDefinitionError
+from .._files import read_text_file
 from .._load import LoadedYaml, Path_, load_yaml_file
 
 __all__ = ["Locator", "normalise_text", "source_texts"]
@@ -23,10 +24,12 @@ class Locator:
     Attributes:
         folder: The edition folder.
         files: Loaded YAML files by path (read once).
+        indexes: Per criteria file, the position of each criterion id in it (built once).
     """
 
     folder: Path
     files: dict[str, LoadedYaml | None] = field(default_factory=dict)
+    indexes: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def _load(self, file: str) -> LoadedYaml | None:
         if file not in self.files:
@@ -50,10 +53,14 @@ class Locator:
         loaded = self._load(start.file)
         if loaded is None or not isinstance(loaded.data, list):
             return start
-        for index, item in enumerate(loaded.data):
-            if isinstance(item, dict) and item.get("id") == rule.spec.id:
-                return loaded.locate((index, *path), key=key)
-        return start
+        index = self.indexes.get(start.file)
+        if index is None:  # one pass per file: locating every criterion stays linear in the file's size
+            index = self.indexes[start.file] = {}
+            for position, item in enumerate(loaded.data):
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    index.setdefault(item["id"], position)
+        found = index.get(rule.spec.id)
+        return start if found is None else loaded.locate((found, *path), key=key)
 
 
 def normalise_text(text: str) -> str:
@@ -69,5 +76,5 @@ def source_texts(folders: list[Path]) -> dict[str, str]:
     texts: dict[str, str] = {}
     for folder in folders:
         for path in sorted((folder / "sources").glob("*.txt")):
-            texts[str(path)] = normalise_text(path.read_text(encoding="utf-8"))
+            texts[str(path)] = normalise_text(read_text_file(path, folder))
     return texts

@@ -11,7 +11,6 @@ never an input error: every section of the form is optional (``null`` or absent 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from decimal import Decimal
 from typing import Annotated
@@ -19,8 +18,9 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field, field_validator
 from pydantic.config import JsonDict
 
-from .._base import FrozenModel
+from .._base import MAX_ITEMS, InputModel
 from .._numbers import CENT, DECIMAL_CONTEXT
+from .fields import Day, _few_items
 from .labels import LabelledEnum
 from .window import FUNCTIONAL_ZONES, Window
 
@@ -69,7 +69,7 @@ class MaterialKind(LabelledEnum):
     OTHER = "other", "其他材料", "Other material"
 
 
-class Contact(FrozenModel):
+class Contact(InputModel):
     """The person the association can contact about the application (联系人)."""
 
     name: str = Field(
@@ -81,7 +81,7 @@ class Contact(FrozenModel):
     )
 
 
-class SelfAssessment(FrozenModel):
+class SelfAssessment(InputModel):
     """The self-assessment result the organisation reports on the form (自评得分及等级)."""
 
     score: Annotated[Decimal, BeforeValidator(_reject_bool)] = Field(
@@ -92,9 +92,7 @@ class SelfAssessment(FrozenModel):
         json_schema_extra=_zh("自评得分"),
     )
     level: AssessmentLevel = Field(description="Self-assessed level.", json_schema_extra=_zh("自评等级"))
-    assessed_on: dt.date = Field(
-        description="Date of the self-assessment.", json_schema_extra=_zh("自评日期")
-    )
+    assessed_on: Day = Field(description="Date of the self-assessment.", json_schema_extra=_zh("自评日期"))
 
     @field_validator("score")
     @classmethod
@@ -106,19 +104,19 @@ class SelfAssessment(FrozenModel):
         return places
 
 
-class OrganisationRecommendation(FrozenModel):
+class OrganisationRecommendation(InputModel):
     """The property service organisation's recommendation opinion (物业服务机构推荐意见)."""
 
     recommends: bool = Field(
         strict=True, description="The organisation recommends the window.", json_schema_extra=_zh("是否推荐")
     )
-    signed_on: dt.date = Field(description="Date the opinion was signed.", json_schema_extra=_zh("签署日期"))
+    signed_on: Day = Field(description="Date the opinion was signed.", json_schema_extra=_zh("签署日期"))
     signatory: str | None = Field(
         None, min_length=1, description="Who signed for the organisation.", json_schema_extra=_zh("签署人")
     )
 
 
-class DistrictOpinion(FrozenModel):
+class DistrictOpinion(InputModel):
     """The district housing authority's recommendation opinion (区(市)县房产管理部门推荐意见)."""
 
     authority_district: str = Field(
@@ -132,7 +130,7 @@ class DistrictOpinion(FrozenModel):
     recommends: bool = Field(
         strict=True, description="The authority recommends the window.", json_schema_extra=_zh("是否同意推荐")
     )
-    signed_on: dt.date = Field(description="Date the opinion was signed.", json_schema_extra=_zh("签署日期"))
+    signed_on: Day = Field(description="Date the opinion was signed.", json_schema_extra=_zh("签署日期"))
     opinion: str | None = Field(
         None, min_length=1, description="The opinion as written.", json_schema_extra=_zh("推荐意见")
     )
@@ -149,14 +147,14 @@ class DistrictOpinion(FrozenModel):
         )
 
 
-class Material(FrozenModel):
+class Material(InputModel):
     """One supporting material attached to the application (参评材料)."""
 
     title: str = Field(min_length=1, description="Title of the material.", json_schema_extra=_zh("材料名称"))
     kind: MaterialKind = Field(description="Kind of material.", json_schema_extra=_zh("材料类型"))
 
 
-class Application(FrozenModel):
+class Application(InputModel):
     """An application for the quality service window title (Annex 2 form) with the window it is for.
 
     Every section of the form may be omitted (a form being filled in); the campaign rules reject an
@@ -177,15 +175,24 @@ class Application(FrozenModel):
         description="The district housing authority's recommendation opinion.",
         json_schema_extra=_zh("区(市)县房产管理部门推荐意见"),
     )
-    received_on: dt.date | None = Field(
+    received_on: Day | None = Field(
         None,
         description="Date the association's secretariat received it.",
         json_schema_extra=_zh("协会秘书处收件日期"),
     )
     materials: list[Material] | None = Field(
-        None, description="Supporting materials attached.", json_schema_extra=_zh("参评材料")
+        None,
+        max_length=MAX_ITEMS,
+        description="Supporting materials attached.",
+        json_schema_extra=_zh("参评材料"),
     )
     window: Window = Field(
         description="The window applied for, with its self-assessment facts.",
         json_schema_extra=_zh("申报窗口"),
     )
+
+    @field_validator("materials", mode="before")
+    @classmethod
+    def check_size(cls, value: object) -> object:
+        """Refuse a list of more than 10 000 materials at once, before validating them."""
+        return _few_items(value)

@@ -7,10 +7,13 @@ import re
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field, ValidationInfo
+from pydantic import BeforeValidator, Field, ValidationInfo, WithJsonSchema
 from pydantic.config import JsonDict
 
-__all__ = ["CREDIT_CODE_FROM", "FUNCTIONAL_ZONES", "Amount", "Count"]
+from .._base import MAX_ITEMS
+from .._numbers import MAX_INPUT
+
+__all__ = ["CREDIT_CODE_FROM", "FUNCTIONAL_ZONES", "Amount", "Count", "Day"]
 
 #: Functional zones accepted as a district (高新区, 天府新区, 东部新区): they have no GB/T 2260 code.
 FUNCTIONAL_ZONES: frozenset[str] = frozenset({"gaoxin", "tianfu", "dongbu"})
@@ -18,6 +21,8 @@ FUNCTIONAL_ZONES: frozenset[str] = frozenset({"gaoxin", "tianfu", "dongbu"})
 CREDIT_CODE_FROM = dt.date(2015, 10, 1)
 
 _DISTRICT_CODE = re.compile(r"[0-9]{6}")
+_DAY_TEXT = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_AMOUNT_TEXT = r"^((0|[1-9][0-9]{0,8})(\.[0-9]+)?|1000000000(\.0+)?)$"
 _ZONES_TEXT = ", ".join(sorted(FUNCTIONAL_ZONES))
 
 
@@ -28,15 +33,64 @@ def _reject_bool(value: object) -> object:
     return value
 
 
-#: A non-negative count: a strict integer (no booleans, no strings, no floats).
-Count = Annotated[int, Field(ge=0, strict=True)]
-#: A non-negative, finite decimal quantity (hours, minutes, square metres); booleans are refused.
-Amount = Annotated[Decimal, Field(ge=0, allow_inf_nan=False), BeforeValidator(_reject_bool)]
+def _strict_day(value: object) -> object:
+    """Accept a date or ``YYYY-MM-DD`` text only (no Unix timestamps, no datetimes, no other notations)."""
+    if isinstance(value, dt.datetime) or not isinstance(value, (dt.date, str)):
+        raise ValueError("a date is expected, written YYYY-MM-DD (e.g. 2013-06-20)")
+    if isinstance(value, str) and not re.fullmatch(_DAY_TEXT, value):
+        raise ValueError("a date is expected, written YYYY-MM-DD (e.g. 2013-06-20)")
+    return value
+
+
+def _plain_amount(value: object) -> object:
+    """Refuse a boolean, and number text that is not plain decimal notation (``12.5``, not ``1e3``)."""
+    _reject_bool(value)
+    if isinstance(value, str) and not re.fullmatch(_AMOUNT_TEXT, value):
+        raise ValueError("a number from 0 to 1000000000 is expected, in plain decimal notation (e.g. 12.5)")
+    return value
+
+
+#: A calendar date: a date, or text ``YYYY-MM-DD`` (a number such as a Unix timestamp is refused).
+Day = Annotated[
+    dt.date,
+    BeforeValidator(_strict_day),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": _DAY_TEXT}),
+]
+
+#: A non-negative count up to 10^9: a strict integer (no booleans, no strings, no floats such as 6.0).
+Count = Annotated[int, Field(ge=0, le=MAX_INPUT, strict=True)]
+#: A non-negative, finite decimal quantity up to 10^9 (hours, minutes, square metres), as a number or as
+#: plain decimal text; booleans are refused.
+Amount = Annotated[
+    Decimal,
+    Field(ge=0, le=MAX_INPUT, allow_inf_nan=False),
+    BeforeValidator(_plain_amount),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": MAX_INPUT},
+                {"type": "string", "pattern": _AMOUNT_TEXT},
+            ]
+        }
+    ),
+]
 
 
 def _zh(label: str) -> JsonDict:
     """Return the ``json_schema_extra`` carrying a field's Chinese label."""
     return {"title_zh": label}
+
+
+def _unique(label: str) -> JsonDict:
+    """The ``json_schema_extra`` of a list of enum members that may name each member once."""
+    return {"title_zh": label, "uniqueItems": True}
+
+
+def _few_items(value: object) -> object:
+    """Refuse a list longer than :data:`~window_standard._base.MAX_ITEMS` before its items are validated."""
+    if isinstance(value, (list, tuple)) and len(value) > MAX_ITEMS:
+        raise ValueError(f"a list of at most {MAX_ITEMS} items is expected, got {len(value)}")
+    return value
 
 
 def _no_duplicates(values: list[str] | None, info: ValidationInfo) -> None:

@@ -3,7 +3,8 @@
 The algorithms are exactly those of ``standard/criteria.md`` ("Organisation identifiers"):
 
 - 统一社会信用代码, unified social credit code (GB 32100-2015): 18 characters over a 31-character alphabet,
-  the last one a weighted MOD 31 check character;
+  the last one a weighted MOD 31 check character; characters 3-8 an administrative division code (GB/T 2260:
+  6 digits of a province-level prefix) and characters 9-17 an organisation code with its own check character;
 - 组织机构代码, organisation code (GB 11714-1997): 8 characters plus a MOD 11 check character, the hyphen
   before the check character optional;
 - 营业执照注册号, business registration number: 15 digits, the last one an ISO 7064 MOD 11,10 check digit.
@@ -18,6 +19,7 @@ from __future__ import annotations
 __all__ = [
     "CREDIT_CODE_ALPHABET",
     "credit_check_char",
+    "credit_code_body",
     "org_code_check_char",
     "registration_check_digit",
     "validate_credit_code",
@@ -31,6 +33,21 @@ _CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 2
 _ORG_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
 _DIGITS = "0123456789"
+#: Province-level prefixes of GB/T 2260 division codes (and 10, the whole country).
+_PROVINCES = frozenset(
+    {
+        *(
+            str(n)
+            for n in (10, 11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45)
+        ),
+        *(str(n) for n in (46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82)),
+    }
+)
+
+
+def credit_code_body(head: str, division: str, organisation_code: str) -> str:
+    """The first 17 characters of a credit code from its parts (``"91"``, ``"510107"``, ``"19220382-1"``)."""
+    return head + division + organisation_code.replace("-", "")
 
 
 def credit_check_char(first17: str) -> str:
@@ -123,6 +140,18 @@ def validate_credit_code(value: str) -> str:
     expected = credit_check_char(code[:17])
     if code[17] != expected:
         raise ValueError(f"credit code {code} has check character {code[17]!r}, expected {expected!r}")
+    division = code[2:8]
+    if not division.isdigit() or division[:2] not in _PROVINCES:
+        raise ValueError(
+            f"credit code {code}: characters 3-8 ({division}) must be an administrative division code "
+            "(GB/T 2260, 6 digits such as 510107)"
+        )
+    body, check = code[8:16], code[16]
+    if org_code_check_char(body) != check:
+        raise ValueError(
+            f"credit code {code}: characters 9-17 ({body}{check}) must be an organisation code, whose check "
+            f"character would be {org_code_check_char(body)!r}"
+        )
     return code
 
 

@@ -2,30 +2,33 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field, ValidationInfo, field_validator
 
-from .._base import FrozenModel
+from .._base import MAX_ITEMS, InputModel
 from .enums import (
     ActivityKind,
     PublicityPlatform,
 )
 from .fields import (
     Count,
+    Day,
+    _few_items,
     _no_duplicates,
     _not_above,
+    _unique,
     _zh,
 )
 
 __all__ = ["Activity", "Complaints", "Incidents", "LeiFeng", "Quality", "Repairs", "Survey", "VolunteerTeam"]
 
 
-class Survey(FrozenModel):
+class Survey(InputModel):
     """An owner satisfaction survey over the campaign period."""
 
     sampled: Count = Field(description="Owners surveyed.", json_schema_extra=_zh("调查户数"))
-    satisfied: Count = Field(description="Owners satisfied.", json_schema_extra=_zh("满意户数"))
+    satisfied: Count = Field(
+        description="Owners satisfied; at most sampled.", json_schema_extra=_zh("满意户数")
+    )
 
     @field_validator("satisfied")
     @classmethod
@@ -35,13 +38,15 @@ class Survey(FrozenModel):
         return value
 
 
-class Complaints(FrozenModel):
+class Complaints(InputModel):
     """Complaints over the campaign period."""
 
     received: Count = Field(description="Complaints received.", json_schema_extra=_zh("受理投诉数"))
-    resolved: Count = Field(description="Complaints resolved.", json_schema_extra=_zh("处理完结数"))
+    resolved: Count = Field(
+        description="Complaints resolved; at most received.", json_schema_extra=_zh("处理完结数")
+    )
     valid_confirmed: Count = Field(
-        description="Valid complaints confirmed by the authority.",
+        description="Valid complaints confirmed by the authority; at most received.",
         json_schema_extra=_zh("主管部门确认的有效投诉数"),
     )
 
@@ -53,13 +58,19 @@ class Complaints(FrozenModel):
         return value
 
 
-class Repairs(FrozenModel):
+class Repairs(InputModel):
     """Repair requests over the campaign period."""
 
     requested: Count = Field(description="Repair requests received.", json_schema_extra=_zh("报修数"))
-    on_time: Count = Field(description="Repairs completed on time.", json_schema_extra=_zh("及时维修数"))
-    reworked: Count = Field(description="Repairs that had to be redone.", json_schema_extra=_zh("返修数"))
-    called_back: Count = Field(description="Repairs followed by a callback.", json_schema_extra=_zh("回访数"))
+    on_time: Count = Field(
+        description="Repairs completed on time; at most requested.", json_schema_extra=_zh("及时维修数")
+    )
+    reworked: Count = Field(
+        description="Repairs that had to be redone; at most requested.", json_schema_extra=_zh("返修数")
+    )
+    called_back: Count = Field(
+        description="Repairs followed by a callback; at most requested.", json_schema_extra=_zh("回访数")
+    )
 
     @field_validator("on_time", "reworked", "called_back")
     @classmethod
@@ -69,7 +80,7 @@ class Repairs(FrozenModel):
         return value
 
 
-class Quality(FrozenModel):
+class Quality(InputModel):
     """Service quality counts over the campaign period (服务质量)."""
 
     survey: Survey | None = Field(
@@ -81,19 +92,19 @@ class Quality(FrozenModel):
     repairs: Repairs | None = Field(None, description="Repair counts.", json_schema_extra=_zh("维修"))
 
 
-class VolunteerTeam(FrozenModel):
+class VolunteerTeam(InputModel):
     """The window's volunteer service team."""
 
-    established_on: dt.date = Field(
+    established_on: Day = Field(
         description="Date the team was established.", json_schema_extra=_zh("成立日期")
     )
     members: Count = Field(description="Number of members.", json_schema_extra=_zh("队员人数"))
 
 
-class Activity(FrozenModel):
+class Activity(InputModel):
     """One Learn-from-Lei-Feng activity."""
 
-    date: dt.date = Field(description="Date of the activity.", json_schema_extra=_zh("活动日期"))
+    date: Day = Field(description="Date of the activity.", json_schema_extra=_zh("活动日期"))
     kind: ActivityKind = Field(description="Kind of activity.", json_schema_extra=_zh("活动类型"))
     title: str | None = Field(
         None, min_length=1, description="Title of the activity.", json_schema_extra=_zh("活动名称")
@@ -106,26 +117,35 @@ class Activity(FrozenModel):
     )
 
 
-class LeiFeng(FrozenModel):
+class LeiFeng(InputModel):
     """Learn-from-Lei-Feng activities (学雷锋活动)."""
 
     volunteer_team: VolunteerTeam | None = Field(
         None, description="Volunteer team; null when there is none.", json_schema_extra=_zh("志愿服务队")
     )
     activities: list[Activity] | None = Field(
-        None, description="Activities held.", json_schema_extra=_zh("活动记录")
+        None, max_length=MAX_ITEMS, description="Activities held.", json_schema_extra=_zh("活动记录")
     )
     publicity_platforms: list[PublicityPlatform] | None = Field(
-        None, description="Publicity platforms used.", json_schema_extra=_zh("宣传平台")
-    )
-    reports_to_association: list[dt.date] | None = Field(
         None,
+        description="Publicity platforms used, each at most once.",
+        json_schema_extra=_unique("宣传平台"),
+    )
+    reports_to_association: list[Day] | None = Field(
+        None,
+        max_length=MAX_ITEMS,
         description="Dates of newsletters or briefings sent to the association.",
         json_schema_extra=_zh("向协会报送简讯、简报日期"),
     )
     moral_lecture_hall: bool | None = Field(
         None, strict=True, description="A moral lecture hall is run.", json_schema_extra=_zh("道德讲堂")
     )
+
+    @field_validator("activities", "reports_to_association", mode="before")
+    @classmethod
+    def check_size(cls, value: object) -> object:
+        """Refuse a list of more than 10 000 items at once, before validating its items."""
+        return _few_items(value)
 
     @field_validator("publicity_platforms")
     @classmethod
@@ -135,7 +155,7 @@ class LeiFeng(FrozenModel):
         return value
 
 
-class Incidents(FrozenModel):
+class Incidents(InputModel):
     """Incidents within the period, as confirmed by the authority."""
 
     major_safety_accident: bool | None = Field(

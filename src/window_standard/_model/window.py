@@ -12,11 +12,13 @@ Conventions the rule engine relies on:
 
 from __future__ import annotations
 
-import datetime as dt
+from decimal import localcontext
+from typing import Any
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field, ModelWrapValidatorHandler, ValidationInfo, field_validator, model_validator
 
-from .._base import FrozenModel
+from .._base import InputModel
+from .._numbers import DECIMAL_CONTEXT
 from .enums import (
     Assessor,
     Display,
@@ -33,8 +35,10 @@ from .fields import (
     FUNCTIONAL_ZONES,
     Amount,
     Count,
+    Day,
     _no_duplicates,
     _not_above,
+    _unique,
     _zh,
 )
 from .identifiers import validate_credit_code, validate_organisation_code, validate_registration_number
@@ -62,7 +66,7 @@ __all__ = [
 ]
 
 
-class Project(FrozenModel):
+class Project(InputModel):
     """The managed area (物业管理区域 / 项目) the window serves."""
 
     name: str | None = Field(
@@ -77,7 +81,10 @@ class Project(FrozenModel):
     )
 
 
-class Organisation(FrozenModel):
+_CREDIT_CHAR = "[0-9A-HJ-NP-RTUW-Ya-hj-np-rtuw-y]"
+
+
+class Organisation(InputModel):
     """The property service organisation (物业服务机构) operating the window."""
 
     name: str | None = Field(
@@ -93,17 +100,28 @@ class Organisation(FrozenModel):
         json_schema_extra=_zh("受聘提供物业服务"),
     )
     registration_number: str | None = Field(
-        None, description="Business registration number, 15 digits.", json_schema_extra=_zh("营业执照注册号")
+        None,
+        description="Business registration number, 15 digits; the last is an ISO 7064 MOD 11,10 check digit.",
+        json_schema_extra={"title_zh": "营业执照注册号", "pattern": r"^\s*[0-9]{15}\s*$"},
     )
     organisation_code: str | None = Field(
-        None, description="Organisation code (GB 11714), XXXXXXXX-C.", json_schema_extra=_zh("组织机构代码")
+        None,
+        description="Organisation code (GB 11714), XXXXXXXX-C (hyphen optional), C a MOD 11 check character.",
+        json_schema_extra={"title_zh": "组织机构代码", "pattern": r"^\s*[0-9A-Za-z]{8}-?[0-9Xx]\s*$"},
     )
     credit_code: str | None = Field(
         None,
-        description="Unified social credit code (GB 32100), 18 characters.",
-        json_schema_extra=_zh("统一社会信用代码"),
+        description=(
+            "Unified social credit code (GB 32100), 18 characters: characters 3-8 a GB/T 2260 division code, "
+            "9-17 an organisation code with its own check character, 18 a MOD 31 check character. Must be "
+            "null when assessed_on is before 2015-10-01."
+        ),
+        json_schema_extra={
+            "title_zh": "统一社会信用代码",
+            "pattern": rf"^\s*{_CREDIT_CHAR}{{2}}[0-9]{{6}}{_CREDIT_CHAR}{{10}}\s*$",
+        },
     )
-    campaign_plan_adopted_on: dt.date | None = Field(
+    campaign_plan_adopted_on: Day | None = Field(
         None, description="Date the campaign plan was adopted.", json_schema_extra=_zh("制定创建方案日期")
     )
 
@@ -126,17 +144,21 @@ class Organisation(FrozenModel):
         return None if value is None else validate_credit_code(value)
 
 
-class Environment(FrozenModel):
+class Environment(InputModel):
     """The service environment of the window (服务环境)."""
 
     signage: bool | None = Field(
         None, strict=True, description="Window name sign clearly visible.", json_schema_extra=_zh("标识醒目")
     )
     displays: list[Display] | None = Field(
-        None, description="Items publicly displayed.", json_schema_extra=_zh("公示内容")
+        None,
+        description="Items publicly displayed, each at most once.",
+        json_schema_extra=_unique("公示内容"),
     )
     facilities: list[Facility] | None = Field(
-        None, description="Convenience facilities provided.", json_schema_extra=_zh("便民设施")
+        None,
+        description="Convenience facilities provided, each at most once.",
+        json_schema_extra=_unique("便民设施"),
     )
     clean_and_tidy: bool | None = Field(
         None, strict=True, description="Clean and tidy at inspection.", json_schema_extra=_zh("整洁有序")
@@ -156,20 +178,26 @@ class Environment(FrozenModel):
         return value
 
 
-class Staff(FrozenModel):
+class Staff(InputModel):
     """The window's own staff (服务人员)."""
 
     headcount: Count | None = Field(
         None, description="Number of window staff.", json_schema_extra=_zh("人数")
     )
     in_uniform: Count | None = Field(
-        None, description="Staff seen in uniform at inspection.", json_schema_extra=_zh("统一着装人数")
+        None,
+        description="Staff seen in uniform at inspection; at most headcount.",
+        json_schema_extra=_zh("统一着装人数"),
     )
     with_badge: Count | None = Field(
-        None, description="Staff seen wearing a badge at inspection.", json_schema_extra=_zh("佩戴工牌人数")
+        None,
+        description="Staff seen wearing a badge at inspection; at most headcount.",
+        json_schema_extra=_zh("佩戴工牌人数"),
     )
     certified: Count | None = Field(
-        None, description="Staff holding a professional certificate.", json_schema_extra=_zh("持证上岗人数")
+        None,
+        description="Staff holding a professional certificate; at most headcount.",
+        json_schema_extra=_zh("持证上岗人数"),
     )
     etiquette_training_hours: Amount | None = Field(
         None, description="Staff-hours of etiquette training.", json_schema_extra=_zh("礼仪培训学时")
@@ -189,7 +217,7 @@ class Staff(FrozenModel):
         return value
 
 
-class Process(FrozenModel):
+class Process(InputModel):
     """The service process of the window (服务流程)."""
 
     first_inquiry_responsibility: bool | None = Field(
@@ -223,7 +251,7 @@ class Process(FrozenModel):
         None, description="Complaint reply time in hours.", json_schema_extra=_zh("投诉回复时限（小时）")
     )
     logs: list[LogKind] | None = Field(
-        None, description="Logs the window keeps.", json_schema_extra=_zh("工作记录")
+        None, description="Logs the window keeps, each at most once.", json_schema_extra=_unique("工作记录")
     )
 
     @field_validator("logs")
@@ -234,7 +262,7 @@ class Process(FrozenModel):
         return value
 
 
-class Window(FrozenModel):
+class Window(InputModel):
     """A property-management service window and the facts of one assessment of it.
 
     Identity fields are required; every section may be omitted and then holds no data.
@@ -261,9 +289,7 @@ class Window(FrozenModel):
     address: str | None = Field(
         None, min_length=1, description="Street address.", json_schema_extra=_zh("地址")
     )
-    assessed_on: dt.date = Field(
-        description="The date the facts describe.", json_schema_extra=_zh("评价日期")
-    )
+    assessed_on: Day = Field(description="The date the facts describe.", json_schema_extra=_zh("评价日期"))
     assessor: Assessor = Field(description="Who assessed the window.", json_schema_extra=_zh("评价主体"))
     project: Project = Field(
         default_factory=Project, description="The managed area.", json_schema_extra=_zh("物业项目")
@@ -295,6 +321,13 @@ class Window(FrozenModel):
         description="Incidents within the period.",
         json_schema_extra=_zh("事故与违规"),
     )
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def in_library_context(cls, data: Any, handler: ModelWrapValidatorHandler[Window]) -> Window:
+        """Validate in the library's own decimal context, whatever the caller's thread context says."""
+        with localcontext(DECIMAL_CONTEXT):
+            return handler(data)
 
     @field_validator("kind_other")
     @classmethod

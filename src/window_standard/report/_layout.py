@@ -93,7 +93,7 @@ def _rows(model: type[BaseModel], path: tuple[str, ...], section: str) -> list[R
             rows += _rows(inner, here, title)
             continue
         if typing.get_origin(inner) is list:
-            item = typing.get_args(inner)[0]
+            item = _unwrap(typing.get_args(inner)[0])[0]
             if item is Activity:
                 rows.append(Row(here, f"{title}（条数，明细见“活动”表）", "activities"))
             elif item is dt.date:

@@ -23,6 +23,7 @@ from ..._expr import library
 from ..._expr import nodes as n
 from ..._expr.types import Type
 from ..._numbers import DECIMAL_CONTEXT
+from .bounds import bounded, fitted_quotient, handed_on
 from .exact import pruned, quotient_comparison
 from .fusion import fused_loops
 from .inline import INLINE
@@ -55,6 +56,7 @@ class CodeGen:
         exact_quotients: Compare quotients with numbers by cross-multiplying (:mod:`.exact`).
         param_fractions: Parameters read as a fraction (``q_NAME_n``/``q_NAME_d``) by those comparisons.
         let_nodes: The ``let`` bindings of the rule being generated, by name.
+        let_bounds: A bound of each numeric ``let`` generated so far (:mod:`.bounds`), by name.
     """
 
     def __init__(self) -> None:
@@ -71,6 +73,7 @@ class CodeGen:
         self.exact_quotients = False
         self.param_fractions: dict[str, None] = {}
         self.let_nodes: dict[str, n.Node] = {}
+        self.let_bounds: dict[str, int | None] = {}
 
     def known(self, node: n.Node) -> int | Decimal | None:
         """The value of a number known when generating (a literal, or the rule's ``points``), if it is."""
@@ -256,9 +259,10 @@ def _division(gen: CodeGen, top: n.Node, bottom: n.Node) -> str:
     else:
         divisor, test = gen.divisor(bottom)
         tests.append(test)
+    value = fitted_quotient(gen, top, bottom, f"_D({numerator}) / {divisor}")
     if not tests:
-        return f"(_D({numerator}) / {divisor})"
-    return f"(None if {' or '.join(tests)} else _D({numerator}) / {divisor})"
+        return value
+    return f"(None if {' or '.join(tests)} else {value})"
 
 
 def _boolop(gen: CodeGen, node: n.BoolOp) -> str:
@@ -349,10 +353,14 @@ def _rule_lines(gen: CodeGen, index: int, rule: CheckedRule) -> list[str]:
     gen.points = gen.literal(rule.points) if rule.points is not None else "None"
     gen.points_value = rule.points
     gen.let_nodes = dict(rule.lets)
-    lines = [f"    l{index}_{name} = {gen.expr(node)}" for name, node in rule.lets]
+    gen.let_bounds = {}
+    lines = []
+    for name, node in rule.lets:
+        lines.append(f"    l{index}_{name} = {bounded(gen, node)}")
+        gen.let_bounds[name] = handed_on(node, gen)
     if rule.applies is not None:
         lines.append(f"    a{index} = {gen.expr(rule.applies)}")
-    lines.append(f"    v{index} = {gen.expr(rule.main)}")
+    lines.append(f"    v{index} = {bounded(gen, rule.main)}")
     if gen.exact_quotients:
         return pruned(lines, [f"l{index}_{name}" for name, _ in rule.lets])
     return lines

@@ -21,6 +21,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..._expr import nodes as n
+from ..._numbers import MAX_MAGNITUDE
+from .bounds import quotient
 
 if TYPE_CHECKING:  # the generator calls into this module; this module only types its argument
     from .codegen import CodeGen
@@ -79,7 +81,11 @@ def _quotient(gen: CodeGen, node: n.Node) -> tuple[n.Node, n.Node] | None:
         top, bottom = node.args
     else:
         return None
-    return (top, bottom) if _cheap(gen, top) and _cheap(gen, bottom) else None
+    if not (_cheap(gen, top) and _cheap(gen, bottom)):
+        return None
+    bound = quotient(top, bottom, gen)
+    # a quotient that might exceed the bound is no data there (it is fitted): compare those as written
+    return (top, bottom) if bound is not None and bound <= MAX_MAGNITUDE else None
 
 
 def _cheap(gen: CodeGen, node: n.Node) -> bool:

@@ -1,8 +1,8 @@
 """The names generated rule code may use, and nothing else (its namespace has no builtins).
 
-A few builtins under private names (``_blen`` …, ``_D`` for :class:`~decimal.Decimal`), the raw-outcome
-type, and each function of the language as its record's Python implementation
-(:data:`window_standard._expr.functions.FUNCTIONS`) under the name ``_NAME``.
+A few builtins under private names (``_blen`` …, ``_D`` for :class:`~decimal.Decimal`, ``_fit`` bounding
+computed numbers), the raw-outcome type, and each function of the language as its record's Python
+implementation (:data:`window_standard._expr.functions.FUNCTIONS`) under the name ``_NAME``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any, overload
 
 from ..._expr import library
 from ..._expr.functions import FUNCTIONS
-from ..._numbers import DECIMAL_CONTEXT
+from ..._numbers import DECIMAL_CONTEXT, fit
 from ..outcome import RawOutcome
 
 __all__ = ["LazyFacts", "namespace"]
@@ -55,6 +55,7 @@ class LazyFacts(Sequence[tuple[Any, ...]]):
 
 _BUILTINS: dict[str, Any] = {
     "_D": Decimal,
+    "_fit": fit,
     "_blen": len,
     "_bsum": sum,
     "_bany": any,
