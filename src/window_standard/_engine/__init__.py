@@ -99,6 +99,12 @@ ENGINES: Mapping[str, EngineInfo] = {
         (),
         "Python code generated from the typed trees: the default, for one window at a time.",
     ),
+    "durable": EngineInfo(
+        "window_standard._engine.durable",
+        "durable",
+        ("durable_rules_engine",),
+        "A durable-rules (Rete) ruleset: an independent implementation to cross-check, and the monitor's.",
+    ),
 }
 
 DEFAULT_ENGINE = "compiled"
