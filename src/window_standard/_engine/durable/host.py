@@ -7,6 +7,7 @@
 * **A unique session per evaluation**, its facts asserted at once and its state deleted in ``finally``
   (1024 live sessions corrupt a ruleset). Every fact meets the catch-all rule, so an action always runs
   (``delete_state`` on a session where none ran segfaults).
+* **Facts no wider than 250 properties** (wider ones crash the process) are all durable is given.
 * **Rebuild after any engine error**: a ruleset that raised is never touched again.
 """
 
@@ -22,6 +23,8 @@ from typing import Any
 __all__ = ["RULESET", "EngineFailure", "GuardedHost"]
 
 RULESET = "window"
+#: Durable crashes the process on a fact with more than about 254 flattened properties: refused before.
+MAX_PROPERTIES = 250
 
 
 class EngineFailure(Exception):
@@ -79,6 +82,11 @@ class GuardedHost:
         Raises:
             EngineFailure: When durable reported an error (the ruleset has been rebuilt).
         """
+        for fact in facts:
+            if len(fact) >= MAX_PROPERTIES:  # durable segfaults on these: never hand it one
+                raise EngineFailure(
+                    f"a fact with {len(fact)} properties (durable's limit is {MAX_PROPERTIES})"
+                )
         with self._lock, self._session() as sid:
             for fact in facts:
                 fact["sid"] = sid
