@@ -133,6 +133,12 @@ class DurableEngine:
         """
         return DurablePrepared(rules)
 
+    def prepare_isolated(self, rules: Sequence[CheckedRule]) -> Any:
+        """Like :meth:`prepare`, running durable in a worker process (:mod:`.isolated`)."""
+        from .isolated import ProcessPrepared
+
+        return ProcessPrepared(rules)
+
 
 #: The engine instance the engine table names.
 ENGINE = DurableEngine()

@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from ..._errors import WindowStandardError
+
 __all__ = ["RULESET", "EngineFailure", "GuardedHost"]
 
 RULESET = "window"
@@ -27,7 +29,7 @@ RULESET = "window"
 MAX_PROPERTIES = 250
 
 
-class EngineFailure(Exception):
+class EngineFailure(WindowStandardError):
     """Durable-rules failed on a fact (the host was rebuilt; the message says what it reported)."""
 
 
