@@ -151,3 +151,12 @@ def test_field_against_a_missing_field_is_no_data_not_true(mini_rules: Any) -> N
     (stf,) = (t for t in prepared(std).translation.rules if t.rule.id == "STF-1")
     true = stf.conditions[stf.main[0]]["$and"][2:]
     assert {"$ex": {"w.staff.headcount": 1}} in true and {"$ex": {"w.staff.in_uniform": 1}} in true
+
+
+def test_the_interpreter_knows_every_node_type_and_function() -> None:
+    from window_standard._engine.durable import derive
+    from window_standard._expr import nodes as n
+    from window_standard._expr.functions import FUNCTIONS
+
+    assert set(derive._EVAL) == set(n.CHILDREN)
+    assert set(derive._PYTHON) == set(FUNCTIONS)

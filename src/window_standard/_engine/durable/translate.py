@@ -15,6 +15,10 @@ arithmetic, collection tests (``any``/``all``, membership in a list field) and e
 conditions then compare (``volunteer >= 1`` is a durable comparison of the derived count). A score's
 ``a if test else b`` chain is decided by durable (one rule per branch), the branch's number in Python.
 
+Rule names are ``K.a.T`` / ``K.a.F`` (applies), ``K.m.T`` / ``K.m.F`` (a test) or ``K.m.N`` (branch N of
+a score): a criterion made of parts would add ``K.pJ.T`` / ``K.pJ.F`` per part through the same
+:meth:`_RuleTranslator.rails`, and decide its status from the parts' rails as the shared scoring does.
+
 Each criterion K has its own fact (``__r: K``) and its rules start by matching ``__r``, so a fact meets
 only its own criterion's conditions (durable refuses a fact that matches more than 64). Rules outside what
 durable can do are refused with :class:`~window_standard.RuleDefinitionError` (code WS401) naming the
