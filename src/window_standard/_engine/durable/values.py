@@ -13,10 +13,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-__all__ = ["MISSING", "normalise"]
-
-#: Returned for a value that is left out of the fact (no data).
-MISSING: Any = None
+__all__ = ["normalise"]
 
 
 def normalise(value: Any) -> Any:
