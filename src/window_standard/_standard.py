@@ -14,12 +14,12 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal, localcontext
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import ValidationError
 
 from ._build import RuleSet, out_of_bounds, param_types, resolve_parameters
-from ._engine import DEFAULT_ENGINE, Prepared, get_engine
+from ._engine import DEFAULT_ENGINE, Prepared, get_engine, prepare_isolated
 from ._engine.assemble import Assembler
 from ._engine.compact import FORM as COMPACT_FORM
 from ._engine.compact import compact_form, full_form
@@ -110,12 +110,20 @@ class Standard:
         """The name of the engine that evaluates windows (``compiled`` by default)."""
         return self._engine
 
-    def with_engine(self, name: str) -> Standard:
+    def with_engine(self, name: str, *, isolation: Literal["none", "process"] = "none") -> Standard:
         """The same rule set (same digest) evaluated by another engine.
 
+        Args:
+            name: The engine (see :func:`window_standard.engines`).
+            isolation: ``process`` runs the engine in a worker process, so that a crash of its native code
+                raises an error for that window instead of ending the program (the ``durable`` engine).
+
         Raises:
-            WindowStandardError: For an unknown engine or one whose extra is not installed.
+            WindowStandardError: For an unknown engine, one whose extra is not installed, or one that does
+                not run in a worker process.
         """
+        if isolation == "process":
+            return Standard(self._rules, name, prepared=prepare_isolated(name, self._rules.criteria))
         return self if name == self._engine else Standard(self._rules, name)
 
     @property

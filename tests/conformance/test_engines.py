@@ -55,3 +55,16 @@ def test_the_example_variant_decides_alike(example_window: dict[str, Any]) -> No
         assert decision(variant.with_engine(name).evaluate(example_window)) == decision(
             variant.evaluate(example_window)
         )
+
+
+@pytest.mark.parametrize("name", ENGINES)
+def test_every_golden_case_passes_on_every_engine(name: str) -> None:
+    from pathlib import Path
+
+    from window_standard._golden.run import load_suite, run_case
+
+    rules = Path(__file__).resolve().parents[2] / "rules" / "cdpma-window-2013"
+    standard, cases = load_suite(rules)
+    engine = standard.with_engine(name)
+    outcomes = [run_case(engine, case) for case in cases]
+    assert cases and [line for o in outcomes if not o.passed for line in o.lines()] == []

@@ -31,6 +31,7 @@ __all__ = [
     "RawOutcome",
     "engines",
     "get_engine",
+    "prepare_isolated",
 ]
 
 
@@ -99,6 +100,12 @@ ENGINES: Mapping[str, EngineInfo] = {
         (),
         "Python code generated from the typed trees: the default, for one window at a time.",
     ),
+    "durable": EngineInfo(
+        "window_standard._engine.durable",
+        "durable",
+        ("durable_rules_engine",),
+        "A durable-rules (Rete) ruleset: an independent implementation to cross-check, and the monitor's.",
+    ),
 }
 
 DEFAULT_ENGINE = "compiled"
@@ -132,3 +139,19 @@ def get_engine(name: str) -> Engine:
         )
     engine: Engine = importlib.import_module(info.module).ENGINE
     return engine
+
+
+def prepare_isolated(name: str, rules: Sequence[CheckedRule]) -> Prepared:
+    """Rules prepared by engine ``name`` to run in a worker process.
+
+    Raises:
+        WindowStandardError: For an engine that does not run in a worker process (or is not installed).
+    """
+    engine = get_engine(name)
+    prepare = getattr(engine, "prepare_isolated", None)
+    if prepare is None:
+        raise WindowStandardError(
+            f"the '{name}' engine runs only in this process; isolation='process' is for the durable engine"
+        )
+    prepared: Prepared = prepare(rules)
+    return prepared
