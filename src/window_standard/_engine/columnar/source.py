@@ -1,0 +1,68 @@
+"""Filling a :class:`~.table.Table` with what the rules read, from ``Window`` objects.
+
+One Python pass per column: an attribute chain per window (no data where any step is missing), then one
+array per column. Lists are flattened into offsets and item columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from operator import attrgetter
+from typing import Any
+
+import numpy as np
+
+from .program import Needs
+from .table import ListColumn, Table, column
+
+__all__ = ["from_objects", "getter"]
+
+
+def getter(path: tuple[str, ...]) -> Callable[[Any], Any]:
+    """Read ``path`` from an object; None when any step on the way is None."""
+    if len(path) == 1:
+        return attrgetter(path[0])
+    whole = attrgetter(".".join(path))
+
+    def read(obj: Any) -> Any:
+        try:
+            return whole(obj)
+        except AttributeError:
+            for step in path:
+                obj = getattr(obj, step)
+                if obj is None:
+                    return None
+            raise
+
+    return read
+
+
+def from_objects(windows: Sequence[Any], needs: Needs) -> Table:
+    """The table of ``windows`` (validated ``Window`` objects) for the columns ``needs`` names."""
+    rows = len(windows)
+    unsure = np.zeros(rows, np.bool_)
+    scalars = {}
+    for path, typ in needs.scalars.items():
+        read = getter(path)
+        scalars[path] = column([read(w) for w in windows], typ, unsure)
+    lists = {}
+    for path, wanted in needs.lists.items():
+        read = getter(path)
+        values = [read(w) for w in windows]
+        known = np.fromiter((v is not None for v in values), np.bool_, rows)
+        lengths = np.fromiter((len(v) if v is not None else 0 for v in values), np.int64, rows)
+        offsets = np.zeros(rows + 1, np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        flat = [item for v in values if v is not None for item in v]
+        item_unsure = np.zeros(len(flat), np.bool_)
+        lc = ListColumn(offsets, known)
+        if wanted.items:
+            lc.items = column(flat, wanted.item, item_unsure)
+        for sub, typ in wanted.fields.items():
+            read_item = getter(sub)
+            lc.fields[sub] = column([read_item(item) for item in flat], typ, item_unsure)
+        if item_unsure.any():
+            owner = np.repeat(np.arange(rows), lengths)
+            unsure[owner[item_unsure]] = True
+        lists[path] = lc
+    return Table(rows, scalars, lists, unsure)
