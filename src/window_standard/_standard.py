@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import localcontext
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal
 
 from ._build import RuleSet, param_types, resolve_parameters
 from ._engine import DEFAULT_ENGINE, Prepared, get_engine
@@ -207,10 +207,57 @@ class Standard:
             return self._assembler.result(valid.id, on, raw, scored, digest)
 
     def evaluate_many(
-        self, windows: Iterable[Window | Mapping[str, Any]], *, explain: bool = True
-    ) -> list[Result]:
-        """Evaluate many windows in order (see :meth:`evaluate`)."""
-        return [self.evaluate(w, explain=explain) for w in windows]
+        self,
+        windows: Iterable[Window | Mapping[str, Any]],
+        *,
+        explain: bool = True,
+        errors: Literal["raise", "collect"] = "raise",
+        progress: bool | None = None,
+    ) -> list[Any]:
+        """Evaluate many windows in order (see :meth:`evaluate`).
+
+        Args:
+            windows: Windows, mappings, or ``(source, window | error)`` pairs as
+                :func:`window_standard.read_windows` yields them.
+            explain: As for :meth:`evaluate`.
+            errors: ``raise`` stops at the first input that is not a valid window; ``collect`` puts a
+                ``WindowError`` (its source and the validation error) in its place and goes on.
+            progress: Show a progress bar (None: on runs of 5 000 windows or more at a terminal).
+
+        Returns:
+            One :class:`Result` per input (or ``WindowError``, with ``errors="collect"``), in order.
+        """
+        from ._analysis.batch import evaluate_many
+
+        return evaluate_many(self, windows, explain=explain, errors=errors, progress=progress)
+
+    def evaluate_table(self, windows: Iterable[Any], *, errors: Literal["raise", "collect"] = "raise") -> Any:
+        """Evaluate a population into a ``ResultTable`` (needs the ``analysis`` extra).
+
+        Args:
+            windows: Windows, mappings, ``(source, window | error)`` pairs, or a pandas DataFrame in the
+                flat layout (:func:`window_standard.analysis.template_frame`).
+            errors: As for :meth:`evaluate_many`; collected errors are in the table's ``errors``.
+
+        Returns:
+            A ``ResultTable``: identity, level, score, categories and each criterion's status and points
+            as columns, ``.row(i)`` for a full result. With ``engine="columnar"`` the whole population is
+            evaluated as arrays.
+        """
+        from ._analysis.batch import evaluate_table
+
+        return evaluate_table(self, windows, errors=errors)
+
+    def _batch(self, windows: Sequence[Window], explain: bool) -> list[Result]:
+        """Results of valid windows through the engine's batch run (a columnar engine)."""
+        resolved = [self._resolved(w.assessed_on) for w in windows]
+        params = [p for p, _ in resolved]
+        with localcontext(DECIMAL_CONTEXT):
+            raws = self._prepared.run_many(windows, params, explain)  # type: ignore[attr-defined]
+            return [
+                self._assembler.result(w.id, w.assessed_on, raw, score(self._plan, raw, p), digest)
+                for w, raw, (p, digest) in zip(windows, raws, resolved, strict=True)
+            ]
 
     def without(self, *, criteria: Iterable[str]) -> Standard:
         """A what-if variant with some criteria removed; it has its own digest.

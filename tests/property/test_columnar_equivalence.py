@@ -96,3 +96,19 @@ def test_untranslatable_expressions_fail_at_prepare_time() -> None:
 
     with pytest.raises(Untranslatable):
         Translator().node(n.Call(NUMBER, "no_such_function", ()))
+
+
+ARRAYS = ("status", "points", "category", "category_max", "raw", "raw_max", "bonus", "total", "blocked", "level")
+
+
+@SETTINGS
+@given(population=st.lists(windows(), min_size=1, max_size=10))
+def test_result_tables_agree(population: list[ws.Window]) -> None:
+    fast, slow = COLUMNAR.evaluate_table(population), COMPILED.evaluate_table(population)
+    for name in ARRAYS:
+        assert (getattr(fast.arrays, name) == getattr(slow.arrays, name)).all(), name
+    for i, window in enumerate(population):
+        result = COMPILED.evaluate(window, explain=False)
+        assert fast.summary(i).score == result.score and fast.summary(i).level == result.level
+        statuses = [result.criteria[c].status for c in COMPILED.criteria]
+        assert list(fast.to_pandas().loc[i, [f"{c}.status" for c in COMPILED.criteria]]) == statuses

@@ -31,7 +31,15 @@ from .source import from_objects
 from .table import Frame, Table
 from .values import Arr, BoolArray, IntArray, Num
 
-__all__ = ["ENGINE", "ColumnarEngine", "ColumnarPrepared", "Outcomes", "RuleProgram"]
+__all__ = [
+    "ENGINE",
+    "ColumnarEngine",
+    "ColumnarPrepared",
+    "Outcomes",
+    "RuleProgram",
+    "blank_outcomes",
+    "raw_of",
+]
 
 
 @dataclass(frozen=True)
@@ -97,10 +105,9 @@ class ColumnarPrepared:
     def outcomes(self, windows: Sequence[Any], params: Sequence[Mapping[str, Any]]) -> Outcomes:
         """The raw outcomes of many windows as arrays (see :class:`Outcomes`)."""
         rows = len(windows)
-        found = Outcomes(rows, [], [], {})
-        for rule in self.programs:
-            found.applies.append(None if rule.applies is None else _empty(rows))
-            found.values.append(_empty(rows, np.int64 if rule.scored else np.bool_))
+        found = blank_outcomes(
+            rows, [rule.applies is not None for rule in self.programs], [r.scored for r in self.programs]
+        )
         for positions, group_params in _groups(params):
             group = [windows[i] for i in positions]
             self._run_group(found, positions, group, group_params, from_objects(group, self.needs))
@@ -129,12 +136,29 @@ class ColumnarPrepared:
             found.exact[int(positions[local])] = self.exact.run(windows[local], params, False)
 
     def _raw(self, found: Outcomes, i: int) -> RawOutcome:
-        applies = tuple(True if a is None else (bool(a[0][i]) if a[1][i] else None) for a in found.applies)
-        values = tuple(
-            (None if not known[i] else from_cents(int(v[i])) if rule.scored else bool(v[i]))
-            for rule, (v, known) in zip(self.programs, found.values, strict=True)
-        )
-        return RawOutcome(applies, values, None)
+        return raw_of(found, [rule.scored for rule in self.programs], i)
+
+
+def raw_of(found: Outcomes, scored: Sequence[bool], i: int) -> RawOutcome:
+    """The raw outcome of window ``i`` rebuilt from the arrays (``scored``: which rules are scores)."""
+    exact = found.exact.get(i)
+    if exact is not None:
+        return exact
+    applies = tuple(True if a is None else (bool(a[0][i]) if a[1][i] else None) for a in found.applies)
+    values = tuple(
+        (None if not known[i] else from_cents(int(v[i])) if is_score else bool(v[i]))
+        for is_score, (v, known) in zip(scored, found.values, strict=True)
+    )
+    return RawOutcome(applies, values, None)
+
+
+def blank_outcomes(rows: int, conditional: Sequence[bool], scored: Sequence[bool]) -> Outcomes:
+    """Outcomes of ``rows`` windows with every array allocated (no data), to be filled in."""
+    found = Outcomes(rows, [], [], {})
+    for has_applies, is_score in zip(conditional, scored, strict=True):
+        found.applies.append(_empty(rows) if has_applies else None)
+        found.values.append(_empty(rows, np.int64 if is_score else np.bool_))
+    return found
 
 
 def _empty(rows: int, dtype: Any = np.bool_) -> tuple[Any, BoolArray]:

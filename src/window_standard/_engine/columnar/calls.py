@@ -44,13 +44,13 @@ def collection(tr: Translator, node: n.Node, item_scope: int) -> Expander:
     tr.scopes[item_scope] = None
     if isinstance(node, n.Const):
         values = node.value
-        return lambda ctx, frame: (*expand_constant(frame, values, item), True)
+        return lambda ctx, frame: (*expand_constant(frame, values, item, ctx.table.vocab), True)
     if isinstance(node, n.Param):
         name = node.name
 
         def parameter(ctx: Ctx, frame: Frame) -> tuple[Frame, IntArray, Any]:
             value = ctx.params.get(name)
-            return (*expand_constant(frame, value or (), item), value is not None)
+            return (*expand_constant(frame, value or (), item, ctx.table.vocab), value is not None)
 
         return parameter
     raise Untranslatable(f"a collection given by a {type(node).__name__}")
@@ -97,8 +97,7 @@ def _distinct(values: list[Value], parent: IntArray, size: int, known: Any) -> V
         pairs = np.stack([value.num, value.den], axis=1)
         codes = np.unique(pairs, axis=0, return_inverse=True)[1].reshape(-1).astype(np.int64)
     elif keep.size and isinstance(value, Arr):
-        data = value.data.astype(str) if value.data.dtype == object else value.data
-        codes = np.unique(data, return_inverse=True)[1].reshape(-1).astype(np.int64)
+        codes = value.data.astype(np.int64)
     found = ops.segment_distinct(parent, codes, keep, size)
     return Num(found, np.ones(size, np.int64), known, np.zeros(size, np.bool_))
 

@@ -8,16 +8,16 @@ import numpy as np
 
 from ..._expr import nodes as n
 from .program import Ctx, Fn, Translator, Untranslatable, _arr, expand
-from .table import Frame, Value
+from .table import Frame, Value, code_of
 from .values import Arr, BoolArray
 
 __all__ = ["membership"]
 
 
-def _in_set(value: Arr, members: Any) -> BoolArray:
-    wanted = {str(getattr(m, "value", m)) for m in members}
-    data = value.data
-    return np.fromiter((v in wanted for v in data), np.bool_, data.size)
+def _in_set(value: Arr, members: Any, vocab: dict[str, int]) -> BoolArray:
+    wanted = np.array([code_of(vocab, m) for m in members], np.int64)
+    out: BoolArray = np.isin(value.data, wanted)
+    return out
 
 
 def membership(tr: Translator, node: n.Compare) -> Fn:
@@ -31,7 +31,7 @@ def membership(tr: Translator, node: n.Compare) -> Fn:
 
         def literal(ctx: Ctx, frame: Frame) -> Value:
             value = _arr(left(ctx, frame))
-            return Arr(_in_set(value, members) ^ negate, value.known)
+            return Arr(_in_set(value, members, ctx.table.vocab) ^ negate, value.known)
 
         return literal
     if isinstance(right, n.Param):
@@ -39,7 +39,7 @@ def membership(tr: Translator, node: n.Compare) -> Fn:
 
         def parameter(ctx: Ctx, frame: Frame) -> Value:
             value, members = _arr(left(ctx, frame)), ctx.params.get(name)
-            found = _in_set(value, members or ())
+            found = _in_set(value, members or (), ctx.table.vocab)
             return Arr(found ^ negate, value.known & (members is not None))
 
         return parameter

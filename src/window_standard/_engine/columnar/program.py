@@ -100,17 +100,17 @@ class Translator:
         if isinstance(node.value, frozenset):
             raise Untranslatable("a literal collection outside 'in' or a collection function")
         value, typ = node.value, node.type
-        return lambda ctx, frame: constant(value, typ, frame.size)
+        return lambda ctx, frame: constant(value, typ, frame.size, ctx.table.vocab)
 
     def _param(self, node: n.Param) -> Fn:
         if node.type.kind == "list":
             raise Untranslatable(f"the list parameter '{node.name}' outside 'in' or a collection function")
         name, typ = node.name, node.type
-        return lambda ctx, frame: constant(ctx.params.get(name), typ, frame.size)
+        return lambda ctx, frame: constant(ctx.params.get(name), typ, frame.size, ctx.table.vocab)
 
     def _points(self, node: n.Points) -> Fn:
         typ = node.type
-        return lambda ctx, frame: constant(ctx.points, typ, frame.size)
+        return lambda ctx, frame: constant(ctx.points, typ, frame.size, ctx.table.vocab)
 
     def _name(self, node: n.Name) -> Fn:
         if node.is_constant:
@@ -229,6 +229,8 @@ class Translator:
         if node.op in ("in", "not in"):
             return membership(self, node)
         left, right, op = self.node(node.left), self.node(node.right), node.op
+        if node.left.type.is_textual and op not in ("==", "!="):
+            raise Untranslatable(f"'{op}' on texts")
         if node.left.type.kind == "number":
 
             def numbers(ctx: Ctx, frame: Frame) -> Value:
@@ -281,11 +283,11 @@ def expand(frame: Frame, lists: ListColumn) -> tuple[Frame, IntArray]:
     return Frame(parent.size, index, (*frame.sources, lists)), parent
 
 
-def expand_constant(frame: Frame, values: Any, typ: Type) -> tuple[Frame, IntArray]:
+def expand_constant(frame: Frame, values: Any, typ: Type, vocab: dict[str, int]) -> tuple[Frame, IntArray]:
     """The frame of a constant collection's items under ``frame`` (every element gets every item)."""
     items = sorted(values, key=repr)
     count = len(items)
-    source = column(items, typ)
+    source = column(items, typ, vocab)
     parent = np.repeat(np.arange(frame.size), count)
     index = (*tuple(ix[parent] for ix in frame.index), np.tile(np.arange(count), frame.size))
     return Frame(parent.size, index, (*frame.sources, source)), parent

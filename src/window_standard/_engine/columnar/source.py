@@ -41,10 +41,11 @@ def from_objects(windows: Sequence[Any], needs: Needs) -> Table:
     """The table of ``windows`` (validated ``Window`` objects) for the columns ``needs`` names."""
     rows = len(windows)
     unsure = np.zeros(rows, np.bool_)
+    vocab: dict[str, int] = {}
     scalars = {}
     for path, typ in needs.scalars.items():
         read = getter(path)
-        scalars[path] = column([read(w) for w in windows], typ, unsure)
+        scalars[path] = column([read(w) for w in windows], typ, vocab, unsure)
     lists = {}
     for path, wanted in needs.lists.items():
         read = getter(path)
@@ -57,12 +58,12 @@ def from_objects(windows: Sequence[Any], needs: Needs) -> Table:
         item_unsure = np.zeros(len(flat), np.bool_)
         lc = ListColumn(offsets, known)
         if wanted.items:
-            lc.items = column(flat, wanted.item, item_unsure)
+            lc.items = column(flat, wanted.item, vocab, item_unsure)
         for sub, typ in wanted.fields.items():
             read_item = getter(sub)
-            lc.fields[sub] = column([read_item(item) for item in flat], typ, item_unsure)
+            lc.fields[sub] = column([read_item(item) for item in flat], typ, vocab, item_unsure)
         if item_unsure.any():
             owner = np.repeat(np.arange(rows), lengths)
             unsure[owner[item_unsure]] = True
         lists[path] = lc
-    return Table(rows, scalars, lists, unsure)
+    return Table(rows, scalars, lists, unsure, vocab)

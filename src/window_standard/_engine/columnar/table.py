@@ -19,11 +19,12 @@ from enum import Enum
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from ..._expr.types import Type
 from .values import LIMIT, Arr, BoolArray, IntArray, Num
 
-__all__ = ["Frame", "ListColumn", "Table", "column", "constant"]
+__all__ = ["Frame", "ListColumn", "Table", "code_of", "column", "constant"]
 
 Value = Num | Arr
 
@@ -60,12 +61,14 @@ class Table:
         scalars: Columns of plain values read from the window.
         lists: Lists the rules iterate or test membership in.
         unsure: Windows whose values do not fit the exact fast path (huge numbers).
+        vocab: The code of every text (texts and enum values are held as integer codes).
     """
 
     rows: int
     scalars: dict[tuple[str, ...], Value]
     lists: dict[tuple[str, ...], ListColumn]
     unsure: BoolArray
+    vocab: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -88,52 +91,62 @@ class Frame:
         return self.index[0]
 
 
-def _text(value: Any) -> str:
-    return str(value.value) if isinstance(value, Enum) else str(value)
+def code_of(vocab: dict[str, int], value: Any) -> int:
+    """The code of a text or enum member (a ``StrEnum`` member hashes and compares as its value)."""
+    found = vocab.get(value)
+    if found is None:
+        text = str(value.value) if isinstance(value, Enum) else str(value)
+        found = vocab[text] = len(vocab)
+    return found
 
 
-def column(values: Sequence[Any], typ: Type, unsure: BoolArray | None = None) -> Value:
+def column(values: Sequence[Any], typ: Type, vocab: dict[str, int], unsure: BoolArray | None = None) -> Value:
     """A column from Python values (None: no data) of an expression type.
 
     Args:
         values: One value per element.
         typ: Their expression type (number, bool, date, str or enum).
+        vocab: The codes of texts (extended in place).
         unsure: Where to flag elements whose numbers do not fit the exact fast path (None: they must fit).
     """
     size = len(values)
-    known = np.fromiter((v is not None for v in values), np.bool_, size)
+    if typ.kind == "model":  # only whether it is there is read (``x is None``): never box the records
+        there = np.array([v is not None for v in values], np.bool_)
+        return Arr(np.zeros(size, np.bool_), there)
+    boxed = np.empty(size, dtype=object)
+    boxed[:] = values
+    known: BoolArray = boxed != None  # noqa: E711 (element-wise on an object array)
     if typ.kind == "number":
-        return _numbers(values, known, unsure)
+        return _numbers(boxed, known, unsure)
     if typ.kind == "bool":
-        return Arr(np.fromiter((v is True for v in values), np.bool_, size), known)
-    if typ.kind == "model":  # only whether it is there is read (``x is None``)
-        return Arr(np.zeros(size, np.bool_), known)
+        return Arr(np.equal(boxed, True) & known, known)
     if typ.kind == "date":
-        return Arr(
-            np.fromiter((v.toordinal() if v is not None else 0 for v in values), np.int64, size), known
-        )
-    data = np.empty(size, dtype=object)
-    data[:] = [_text(v) if v is not None else "" for v in values]
-    return Arr(data, known)
+        days = [v.toordinal() if v is not None else 0 for v in values]
+        return Arr(np.array(days, np.int64), known)
+    get = vocab.get
+    codes = [-1 if v is None else get(v) for v in values]
+    if None in codes:
+        codes = [-1 if v is None else code_of(vocab, v) for v in values]
+    return Arr(np.array(codes, np.int64), known)
 
 
-def _numbers(values: Sequence[Any], known: BoolArray, unsure: BoolArray | None) -> Num:
-    size = len(values)
-    if all(type(v) is int or v is None for v in values):
-        try:
-            num = np.fromiter((v if v is not None else 0 for v in values), np.int64, size)
-            den = np.ones(size, np.int64)
-            if not (np.abs(num) >= LIMIT).any():
-                return Num(num, den, known, np.zeros(size, np.bool_))
-        except OverflowError:
-            pass
-    pairs = [_ratio(v) for v in values]
-    fits = np.fromiter((abs(a) < LIMIT and b < LIMIT for a, b in pairs), np.bool_, size)
+def _numbers(boxed: npt.NDArray[Any], known: BoolArray, unsure: BoolArray | None) -> Num:
+    size = boxed.size
+    filled = np.where(known, boxed, 0)
+    rounded = np.zeros(size, np.bool_)
+    try:
+        num = filled.astype(np.int64)
+        if (num == filled).all() and not (np.abs(num) >= LIMIT).any():  # whole numbers (ints, Decimal 7)
+            return Num(num, np.ones(size, np.int64), known, rounded)
+    except (OverflowError, TypeError, ValueError, ArithmeticError):
+        pass
+    pairs = [_ratio(v) for v in filled.tolist()]
+    fits = np.array([abs(a) < LIMIT and b < LIMIT for a, b in pairs], np.bool_)
     if unsure is not None:
         unsure |= ~fits
-    num = np.fromiter((a if ok else 0 for (a, _), ok in zip(pairs, fits, strict=True)), np.int64, size)
-    den = np.fromiter((b if ok else 1 for (_, b), ok in zip(pairs, fits, strict=True)), np.int64, size)
-    return Num(num, den, known, np.zeros(size, np.bool_))
+    num = np.array([a if ok else 0 for (a, _), ok in zip(pairs, fits.tolist(), strict=True)], np.int64)
+    den = np.array([b if ok else 1 for (_, b), ok in zip(pairs, fits.tolist(), strict=True)], np.int64)
+    return Num(num, den, known, rounded)
 
 
 def _ratio(value: Any) -> tuple[int, int]:
@@ -144,7 +157,7 @@ def _ratio(value: Any) -> tuple[int, int]:
     raise TypeError(f"not a number: {value!r}")
 
 
-def constant(value: Any, typ: Type, size: int) -> Value:
+def constant(value: Any, typ: Type, size: int, vocab: dict[str, int]) -> Value:
     """A column holding one value ``size`` times (a constant, a parameter, ``points``)."""
     known = np.full(size, value is not None, np.bool_)
     if typ.kind == "number":
@@ -157,9 +170,7 @@ def constant(value: Any, typ: Type, size: int) -> Value:
     if typ.kind == "date":
         day = value.toordinal() if isinstance(value, date) else 0
         return Arr(np.full(size, day, np.int64), known)
-    data = np.empty(size, dtype=object)
-    data[:] = _text(value) if value is not None else ""
-    return Arr(data, known)
+    return Arr(np.full(size, -1 if value is None else code_of(vocab, value), np.int64), known)
 
 
 def params_key(params: Mapping[str, Any]) -> int:
