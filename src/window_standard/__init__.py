@@ -39,10 +39,12 @@ __all__ = [
     "engines",
     "list_editions",
     "load_standard",
+    "read_windows",
     "review_application",
 ]
 
 if TYPE_CHECKING:
+    from ._analysis.io import read_windows
     from ._campaign.campaign import campaign_outcomes, review_application
     from ._campaign.outcomes import CampaignOutcomes
     from ._campaign.review import ApplicationReview
@@ -79,11 +81,16 @@ else:
         "engines": "._engine",
         "list_editions": "._library",
         "load_standard": "._library",
+        "read_windows": "._analysis.io",
         "review_application": "._campaign.campaign",
     }
 
     def __getattr__(name: str) -> object:
         """Import a public name on first use, and keep it in the module (later lookups are plain)."""
+        if name == "analysis":  # the public submodule, imported on first use like the names
+            import importlib
+
+            return importlib.import_module(".analysis", __name__)
         module = _LAZY.get(name)
         if module is None:
             raise AttributeError(
