@@ -112,19 +112,32 @@ def evaluate_many(
     return results
 
 
-def evaluate_table(std: Standard, windows: Iterable[Any], *, errors: Errors = "raise") -> ResultTable:
-    """Evaluate a population into a :class:`~.results.ResultTable`."""
+def evaluate_table(
+    std: Standard,
+    windows: Iterable[Any],
+    *,
+    errors: Errors = "raise",
+    tables: dict[bytes, Any] | None = None,
+) -> ResultTable:
+    """Evaluate a population into a :class:`~.results.ResultTable`.
+
+    ``windows`` may be a pandas DataFrame in the flat layout (its activities in ``frame.attrs
+    ["activities"]``, a DataFrame keyed by ``window_id``); ``tables`` caches the columnar engine's
+    columns between runs over the same windows (sweeps).
+    """
     from .._engine.columnar import Outcomes, blank_outcomes
     from .._engine.columnar.score import score_arrays
     from .results import ResultTable
 
+    if _is_frame(windows):
+        windows = list(frame_rows(windows))
     good, _, bad = validated(windows, errors)
     on = [w.assessed_on for w in good]
     params = [std._resolved(day)[0] for day in on]
     outcomes = getattr(std._prepared, "outcomes", None)
     with localcontext(DECIMAL_CONTEXT):
         if outcomes is not None:
-            found: Outcomes = outcomes(good, params)
+            found: Outcomes = outcomes(good, params, tables)
         else:
             plan = std._plan
             found = blank_outcomes(len(good), plan.conditional, [row[3] for row in plan.rows])
@@ -132,3 +145,24 @@ def evaluate_table(std: Standard, windows: Iterable[Any], *, errors: Errors = "r
                 found.exact[i] = std._prepared.run(window, p, False)
         arrays = score_arrays(std._plan, found, params)
     return ResultTable(std, good, on, arrays, [(e.source, e.error) for e in bad])
+
+
+def _is_frame(value: Any) -> bool:
+    return type(value).__name__ == "DataFrame" and hasattr(value, "to_dict")
+
+
+def frame_rows(frame: Any) -> Iterator[tuple[str, Any]]:
+    """``(source, window document | error)`` of each row of a flat-layout DataFrame."""
+    from .flat import ACTIVITY_KEY, FlatLayoutError, to_document
+
+    activities = frame.attrs.get("activities")
+    by_window: dict[str, list[dict[str, Any]]] = {}
+    if activities is not None:
+        for item in activities.to_dict("records"):
+            by_window.setdefault(str(item.get(ACTIVITY_KEY)), []).append(item)
+    for number, row in enumerate(frame.to_dict("records")):
+        source = f"row {number}"
+        try:
+            yield source, to_document(row, by_window.get(str(row.get("id")), []))
+        except FlatLayoutError as exc:
+            yield source, exc

@@ -208,9 +208,13 @@ def sweep(
                 )
             tables.append(dataclasses.replace(base, arrays=dataclasses.replace(base.arrays, level=levels)))
     else:
+        from .batch import evaluate_table
+
         windows = base.windows if base is not None else population
+        columns: dict[bytes, Any] = {}  # the population's columns, built once for every value
         for value in values:
-            tables.append(_fast(std.with_parameters(**{param: value})).evaluate_table(windows))
+            variant = _fast(std.with_parameters(**{param: value}))
+            tables.append(evaluate_table(variant, windows, tables=columns))
     return Sweep(
         param,
         list(values),

@@ -102,15 +102,34 @@ class ColumnarPrepared:
             ]
         return out
 
-    def outcomes(self, windows: Sequence[Any], params: Sequence[Mapping[str, Any]]) -> Outcomes:
-        """The raw outcomes of many windows as arrays (see :class:`Outcomes`)."""
+    def outcomes(
+        self,
+        windows: Sequence[Any],
+        params: Sequence[Mapping[str, Any]],
+        tables: dict[bytes, Table] | None = None,
+    ) -> Outcomes:
+        """The raw outcomes of many windows as arrays (see :class:`Outcomes`).
+
+        Args:
+            windows: Validated windows.
+            params: The parameters in force for each.
+            tables: A cache of the columns of each group of windows, by their positions: a caller that
+                runs the same windows again under other parameter values (a sweep) passes the same dict
+                and the columns are built once.
+        """
         rows = len(windows)
         found = blank_outcomes(
             rows, [rule.applies is not None for rule in self.programs], [r.scored for r in self.programs]
         )
         for positions, group_params in _groups(params):
             group = [windows[i] for i in positions]
-            self._run_group(found, positions, group, group_params, from_objects(group, self.needs))
+            key = positions.tobytes()
+            table = tables.get(key) if tables is not None else None
+            if table is None:
+                table = from_objects(group, self.needs)
+                if tables is not None:
+                    tables[key] = table
+            self._run_group(found, positions, group, group_params, table)
         return found
 
     def _run_group(
