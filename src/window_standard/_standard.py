@@ -250,7 +250,9 @@ class Standard:
 
     def _batch(self, windows: Sequence[Window], explain: bool) -> list[Result]:
         """Results of valid windows through the engine's batch run (a columnar engine)."""
-        resolved = [self._resolved(w.assessed_on) for w in windows]
+        from ._analysis.batch import resolved_many
+
+        resolved = resolved_many(self, [w.assessed_on for w in windows])
         params = [p for p, _ in resolved]
         with localcontext(DECIMAL_CONTEXT):
             raws = self._prepared.run_many(windows, params, explain)  # type: ignore[attr-defined]

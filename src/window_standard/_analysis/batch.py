@@ -76,6 +76,26 @@ def validated(windows: Iterable[Any], errors: Errors) -> tuple[list[Window], lis
     return good, positions, bad
 
 
+def resolved_many(std: Standard, days: Sequence[Any]) -> list[tuple[dict[str, Any], str]]:
+    """``(parameters, digest)`` in force on each day, resolved once per span between dated changes.
+
+    Two days between the same consecutive start dates of the dated parameters have the same parameters,
+    so each span is resolved once (the same dict object for all its days).
+    """
+    from bisect import bisect_right
+
+    starts = sorted({start for v in std.spec.parameters.values() if isinstance(v, dict) for start in v})
+    spans: dict[int, tuple[dict[str, Any], str]] = {}
+    out = []
+    for day in days:
+        span = bisect_right(starts, day)
+        found = spans.get(span)
+        if found is None:
+            found = spans[span] = std._resolved(day)
+        out.append(found)
+    return out
+
+
 def _progress(items: Sequence[Any], progress: bool | None) -> Iterator[Any]:
     """The items, with a progress bar on stderr when asked (None: on long runs at a terminal)."""
     show = progress if progress is not None else (len(items) >= _LONG_RUN and sys.stderr.isatty())
@@ -133,7 +153,7 @@ def evaluate_table(
         windows = list(frame_rows(windows))
     good, _, bad = validated(windows, errors)
     on = [w.assessed_on for w in good]
-    params = [std._resolved(day)[0] for day in on]
+    params = [p for p, _ in resolved_many(std, on)]
     outcomes = getattr(std._prepared, "outcomes", None)
     with localcontext(DECIMAL_CONTEXT):
         if outcomes is not None:

@@ -187,6 +187,7 @@ def sweep(
         statistic: Computed from the table under each value, e.g. ``lambda t: t.level_counts()["fails"]``.
     """
     from .._engine.columnar.score import level_of_totals
+    from .batch import resolved_many
 
     if values:
         std.with_parameters(**{param: values[0]})  # refuses an unknown parameter or a value of another type
@@ -195,16 +196,18 @@ def sweep(
     only_levels = _threshold(std, param) and all(not isinstance(v, dict) for v in values)
     if only_levels:
         base = base or _fast(std).evaluate_table(population)
+        groups: dict[int, tuple[dict[str, Any], list[int]]] = {}
+        for i, (params, _) in enumerate(resolved_many(std, base.evaluated_on)):
+            groups.setdefault(id(params), (params, []))[1].append(i)
         for value in values:
             levels = base.arrays.level.copy()
-            groups: dict[Any, list[int]] = {}
-            for i, day in enumerate(base.evaluated_on):
-                groups.setdefault(day, []).append(i)
-            for day, members in groups.items():
-                params = {**std._resolved(day)[0], param: Decimal(str(value))}
+            for params, members in groups.values():
                 arrays = base.arrays
                 levels[members] = level_of_totals(
-                    std._plan.levels, arrays.total[members], arrays.blocked[members], params
+                    std._plan.levels,
+                    arrays.total[members],
+                    arrays.blocked[members],
+                    {**params, param: Decimal(str(value))},
                 )
             tables.append(dataclasses.replace(base, arrays=dataclasses.replace(base.arrays, level=levels)))
     else:

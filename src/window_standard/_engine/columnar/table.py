@@ -123,10 +123,8 @@ def column(values: Sequence[Any], typ: Type, vocab: dict[str, int], unsure: Bool
     if typ.kind == "date":
         days = [v.toordinal() if v is not None else 0 for v in values]
         return Arr(np.array(days, np.int64), known)
-    get = vocab.get
-    codes = [-1 if v is None else get(v) for v in values]
-    if None in codes:
-        codes = [-1 if v is None else code_of(vocab, v) for v in values]
+    add = vocab.setdefault  # a StrEnum member is an equal key to its value: one code for both
+    codes = [-1 if v is None else add(v, len(vocab)) for v in values]
     return Arr(np.array(codes, np.int64), known)
 
 
