@@ -97,6 +97,24 @@ class Standard:
     def __delattr__(self, name: str) -> None:
         raise AttributeError("Standard is immutable; use with_parameters() for a variant")
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickle by folder, engine, digest and variant changes (see :mod:`window_standard._pickle`)."""
+        from ._pickle import reduce_standard
+
+        return reduce_standard(self)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        levels = ", ".join(
+            f"{lv.id} ≥ {lv.min_score}" for lv in self._spec.levels if lv.min_score is not None
+        )
+        return (
+            f"<p><b>{escape(self.title.zh)}</b> ({escape(self.title.en)})<br>{escape(self.id)} "
+            f"{escape(self.version)} · {len(self.criteria)} criteria · total {self._spec.total} · "
+            f"{escape(levels)} · engine {escape(self._engine)} · digest {self.digest[:12]}</p>"
+        )
+
     def __repr__(self) -> str:
         return f"<Standard {self.id} {self.version} digest={self.digest[:12]} engine={self._engine}>"
 
