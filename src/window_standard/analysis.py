@@ -21,6 +21,13 @@ from typing import TYPE_CHECKING, Any
 from ._analysis.batch import WindowError
 from ._analysis.flat import FlatLayoutError, activity_columns, columns, from_document, to_document
 from ._analysis.io import WindowReadError, read_windows, write_windows
+from ._analysis.plots import (
+    category_profile,
+    cjk_font,
+    failure_rates_by_district,
+    sweep_curve,
+    totals_distribution,
+)
 from ._analysis.reform import Comparison, Sweep, compare, sweep
 from ._analysis.results import ResultTable, RowSummary
 from ._analysis.synthetic import PROFILES, synthetic_population
@@ -37,13 +44,18 @@ __all__ = [
     "Sweep",
     "WindowError",
     "WindowReadError",
+    "category_profile",
+    "cjk_font",
     "compare",
+    "failure_rates_by_district",
     "from_document",
     "read_windows",
     "sweep",
+    "sweep_curve",
     "synthetic_population",
     "template_frame",
     "to_document",
+    "totals_distribution",
     "write_windows",
 ]
 
