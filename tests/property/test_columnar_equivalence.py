@@ -112,3 +112,25 @@ def test_result_tables_agree(population: list[ws.Window]) -> None:
         assert fast.summary(i).score == result.score and fast.summary(i).level == result.level
         statuses = [result.criteria[c].status for c in COMPILED.criteria]
         assert list(fast.to_pandas().loc[i, [f"{c}.status" for c in COMPILED.criteria]]) == statuses
+
+
+def test_windows_the_fast_path_cannot_decide_go_the_exact_way() -> None:
+    from window_standard.analysis import synthetic_population
+
+    population = synthetic_population(60, seed=11, profile="edge")
+    third = Decimal(1) / Decimal(3)  # 28 digits: beyond the exact fractions of the fast path
+    variant = COMPILED.with_parameters(certified_full_ratio=third)
+    prepared = variant.with_engine("columnar")._prepared
+    params = [variant.parameters_on(w.assessed_on) for w in population]
+    assert len(prepared.outcomes(population, params).exact) == len(population)
+    assert decisions(variant, population, "columnar") == decisions(variant, population, "compiled")
+
+
+@pytest.mark.parametrize("profile", ["typical", "dated", "edge"])
+def test_synthetic_populations_decide_alike(profile: str) -> None:
+    from window_standard.analysis import synthetic_population
+
+    population = synthetic_population(400, seed=3, profile=profile)
+    assert decisions(COMPILED, population, "columnar") == decisions(COMPILED, population, "compiled")
+    variant_population = population[:150]
+    assert decisions(VARIANT, variant_population, "columnar") == decisions(VARIANT, variant_population, "compiled")

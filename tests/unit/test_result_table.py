@@ -71,3 +71,35 @@ def test_batch_results_equal_single_ones(population: list[dict[str, Any]]) -> No
     assert [r.model_dump() for r in batch] == [std.evaluate(w).model_dump() for w in population]
     with pytest.raises(ValueError, match="collect"):
         std.evaluate_many(population, errors="ignore")  # type: ignore[arg-type]
+
+
+def test_results_and_standards_render_as_escaped_html(population: list[dict[str, Any]]) -> None:
+    std = ws.load_standard()
+    hostile = {**population[0], "id": "cd-510107-0001"}
+    result = std.evaluate(hostile)
+    html = result._repr_html_()
+    assert "<table>" in html and result.window_id in html and "分" in html
+    assert "<script" not in std._repr_html_() and std.id in std._repr_html_()
+
+
+def test_unsure_decisions_are_marked_for_the_exact_path() -> None:
+    import numpy as np
+
+    from window_standard._engine.columnar import ops
+    from window_standard._engine.columnar.values import Num
+
+    def num(n: int, d: int, rounded: bool) -> Num:
+        return Num(np.array([n]), np.array([d]), np.array([True]), np.array([rounded]))
+
+    unsure = np.zeros(1, np.bool_)
+    third = ops.arith("/", num(1, 1, False), num(3, 1, False), unsure)
+    assert third.rounded[0] and not unsure[0], "1/3 does not terminate: decimals round it"
+    back = ops.arith("*", third, num(3, 1, False), unsure)
+    assert ops.compare_numbers(">=", back, num(1, 1, False), unsure).data[0]
+    assert unsure[0], "an exact equality on a rounded value is undecided: the window goes the exact way"
+    unsure[:] = False
+    ops.cents(num(1, 200, False), unsure)
+    assert not unsure[0], "a half-cent on an exact value is decided (half-up)"
+    assert ops.cents(num(1, 200, False), unsure)[0] == 1
+    ops.cents(num(1, 200, True), unsure)
+    assert unsure[0]
