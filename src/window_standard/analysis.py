@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ._analysis.batch import WindowError
 from ._analysis.flat import FlatLayoutError, activity_columns, columns, from_document, to_document
 from ._analysis.io import WindowReadError, read_windows, write_windows
+from ._analysis.partitions import evaluate_partitions
 from ._analysis.plots import (
     category_profile,
     cjk_font,
@@ -47,6 +48,7 @@ __all__ = [
     "category_profile",
     "cjk_font",
     "compare",
+    "evaluate_partitions",
     "failure_rates_by_district",
     "from_document",
     "read_windows",

@@ -16,15 +16,17 @@ if TYPE_CHECKING:
 __all__ = ["long_frame", "wide_frame"]
 
 
-def _points(values: npt.NDArray[Any], cents: bool) -> list[Any]:
-    """Hundredths as Decimals (or as they are); -1 is no points (None)."""
+def _points(values: npt.NDArray[Any], cents: bool) -> Any:
+    """Hundredths as Decimals (or as nullable integers); -1 is no points (None)."""
+    if cents:
+        import pandas as pd
+
+        return pd.array([None if v < 0 else v for v in values.tolist()], dtype="Int64")
     cache: dict[int, Decimal] = {}
     out: list[Any] = []
     for v in values.tolist():
         if v < 0:
             out.append(None)
-        elif cents:
-            out.append(v)
         else:
             d = cache.get(v)
             if d is None:
