@@ -192,9 +192,10 @@ def segment_sum(parent: IntArray, value: Num, size: int, unsure: BoolArray) -> N
 
 def segment_distinct(parent: IntArray, codes: IntArray, keep: BoolArray, size: int) -> IntArray:
     """Per segment, the number of distinct codes among the kept items."""
-    pairs = np.stack([parent[keep], codes[keep]], axis=1)
-    if pairs.size == 0:
+    kept_parent, kept_codes = parent[keep], codes[keep]
+    if kept_parent.size == 0:
         return np.zeros(size, np.int64)
-    unique = np.unique(pairs, axis=0)
-    out: IntArray = np.bincount(unique[:, 0], minlength=size).astype(np.int64)
+    width = int(kept_codes.max()) + 1  # one key per (segment, code): distinct pairs are distinct keys
+    keys = np.unique(kept_parent * width + kept_codes)
+    out: IntArray = np.bincount(keys // width, minlength=size).astype(np.int64)
     return out

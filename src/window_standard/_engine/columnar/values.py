@@ -91,7 +91,18 @@ def settle(num: IntArray, den: IntArray, rounded: BoolArray, unsure: BoolArray) 
 
 
 def _long_decimal(num: IntArray, den: IntArray) -> BoolArray:
-    """Where ``num / den`` is not a decimal of at most 28 significant digits (so decimals round it)."""
+    """Where ``num / den`` is not a decimal of at most 28 significant digits (so decimals round it).
+
+    Whole numbers below :data:`LIMIT` (ten digits) never are: only the fractions are examined.
+    """
+    out: BoolArray = np.zeros(num.shape, np.bool_)
+    fractions = den != 1
+    if fractions.any():
+        out[fractions] = _long_fraction(num[fractions], den[fractions])
+    return out
+
+
+def _long_fraction(num: IntArray, den: IntArray) -> BoolArray:
     rest = den.copy()
     for prime in (2, 5):
         while True:
