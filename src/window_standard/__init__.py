@@ -41,11 +41,13 @@ __all__ = [
     "engines",
     "list_editions",
     "load_standard",
+    "read_windows",
     "review_application",
 ]
 
 if TYPE_CHECKING:
     from . import examples as examples  # a public submodule, like campaign and testing (not in __all__)
+    from ._analysis.io import read_windows
     from ._campaign.campaign import campaign_outcomes, review_application
     from ._campaign.outcomes import CampaignOutcomes
     from ._campaign.review import ApplicationReview
@@ -85,18 +87,19 @@ else:
         "engines": "._engine",
         "list_editions": "._library",
         "load_standard": "._library",
+        "read_windows": "._analysis.io",
         "review_application": "._campaign.campaign",
     }
 
     def __getattr__(name: str) -> object:
         """Import a public name on first use, and keep it in the module (later lookups are plain).
 
-        ``report`` (the printable documents) and ``examples`` (example windows and applications shipped in
-        the package) are public submodules, imported on first use likewise.
+        ``report`` (the printable documents), ``examples`` (example windows and applications shipped in the
+        package) and ``analysis`` (populations) are public submodules, imported on first use likewise.
         """
         import importlib
 
-        if name in ("report", "examples"):  # window_standard.examples.window("1-meets")
+        if name in ("report", "examples", "analysis"):  # window_standard.examples.window("1-meets")
             return importlib.import_module(f".{name}", __name__)
         module = _LAZY.get(name)
         if module is None:

@@ -370,6 +370,11 @@ class Result(FrozenModel):
     def __str__(self) -> str:
         return repr(self)
 
+    def _repr_html_(self) -> str:
+        from ._analysis.display import result_html
+
+        return result_html(self)
+
     def rectifications(self) -> list[Rectification]:
         """The rectification list (整改清单): gates first, then vetoes, then lost points, cheapest first.
 

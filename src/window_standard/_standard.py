@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal, localcontext
 from types import MappingProxyType
@@ -101,6 +101,24 @@ class Standard:
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError("Standard is immutable; use with_parameters() for a variant")
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickle by folder, engine, digest and variant changes (see :mod:`window_standard._pickle`)."""
+        from ._pickle import reduce_standard
+
+        return reduce_standard(self)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        levels = ", ".join(
+            f"{lv.id} ≥ {lv.min_score}" for lv in self._spec.levels if lv.min_score is not None
+        )
+        return (
+            f"<p><b>{escape(self.title.zh)}</b> ({escape(self.title.en)})<br>{escape(self.id)} "
+            f"{escape(self.version)} · {len(self.criteria)} criteria · total {self._spec.total} · "
+            f"{escape(levels)} · engine {escape(self._engine)} · digest {self.digest[:12]}</p>"
+        )
 
     def __repr__(self) -> str:
         return f"<Standard {self.id} {self.version} digest={self.digest[:12]} engine={self._engine}>"
@@ -220,10 +238,59 @@ class Standard:
             return self._assembler.result(valid.id, on, raw, scored, digest, levels)
 
     def evaluate_many(
-        self, windows: Iterable[Window | Mapping[str, Any]], *, explain: bool = True
-    ) -> list[Result]:
-        """Evaluate many windows in order (see :meth:`evaluate`)."""
-        return [self.evaluate(w, explain=explain) for w in windows]
+        self,
+        windows: Iterable[Window | Mapping[str, Any]],
+        *,
+        explain: bool = True,
+        errors: Literal["raise", "collect"] = "raise",
+        progress: bool | None = None,
+    ) -> list[Any]:
+        """Evaluate many windows in order (see :meth:`evaluate`).
+
+        Args:
+            windows: Windows, mappings, or ``(source, window | error)`` pairs as
+                :func:`window_standard.read_windows` yields them.
+            explain: As for :meth:`evaluate`.
+            errors: ``raise`` stops at the first input that is not a valid window; ``collect`` puts a
+                ``WindowError`` (its source and the validation error) in its place and goes on.
+            progress: Show a progress bar (None: on runs of 5 000 windows or more at a terminal).
+
+        Returns:
+            One :class:`Result` per input (or ``WindowError``, with ``errors="collect"``), in order.
+        """
+        from ._analysis.batch import evaluate_many
+
+        return evaluate_many(self, windows, explain=explain, errors=errors, progress=progress)
+
+    def evaluate_table(self, windows: Iterable[Any], *, errors: Literal["raise", "collect"] = "raise") -> Any:
+        """Evaluate a population into a ``ResultTable`` (needs the ``analysis`` extra).
+
+        Args:
+            windows: Windows, mappings, ``(source, window | error)`` pairs, or a pandas DataFrame in the
+                flat layout (:func:`window_standard.analysis.template_frame`).
+            errors: As for :meth:`evaluate_many`; collected errors are in the table's ``errors``.
+
+        Returns:
+            A ``ResultTable``: identity, level, score, categories and each criterion's status and points
+            as columns, ``.row(i)`` for a full result. With ``engine="columnar"`` the whole population is
+            evaluated as arrays.
+        """
+        from ._analysis.batch import evaluate_table
+
+        return evaluate_table(self, windows, errors=errors)
+
+    def _batch(self, windows: Sequence[Window], explain: bool) -> list[Result]:
+        """Results of valid windows through the engine's batch run (a columnar engine)."""
+        from ._analysis.batch import resolved_many
+
+        resolved = resolved_many(self, [w.assessed_on for w in windows])
+        params = [p for p, _, _ in resolved]
+        with localcontext(DECIMAL_CONTEXT):
+            raws = self._prepared.run_many(windows, params, explain)  # type: ignore[attr-defined]
+            return [
+                self._assembler.result(w.id, w.assessed_on, raw, score(self._plan, raw, p), digest, levels)
+                for w, raw, (p, digest, levels) in zip(windows, raws, resolved, strict=True)
+            ]
 
     def compact_json(self, result: Result) -> str:
         """A result's compact JSON: its stamp, totals, and each criterion's status, points and facts.

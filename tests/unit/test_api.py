@@ -19,6 +19,7 @@ import window_standard as ws
 from window_standard._library import packaged_rules_dir
 
 EXPORTS = {
+    "read_windows",
     "Application",
     "ApplicationReview",
     "CampaignOutcomes",

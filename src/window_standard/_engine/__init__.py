@@ -100,6 +100,12 @@ ENGINES: Mapping[str, EngineInfo] = {
         (),
         "Python code generated from the typed trees: the default, for one window at a time.",
     ),
+    "columnar": EngineInfo(
+        "window_standard._engine.columnar",
+        "analysis",
+        ("numpy",),
+        "numpy array programs over a flat table of many windows: for populations.",
+    ),
     "durable": EngineInfo(
         "window_standard._engine.durable",
         "durable",
