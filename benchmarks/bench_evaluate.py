@@ -50,6 +50,8 @@ import window_standard as ws
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "tests" / "data" / "window-example.yaml"
+#: The edition the hand-written scorers encode (handwritten.py is 1.0.0; 2.0.0 is not hand-written yet).
+EDITION_VERSION = "1.0.0"
 KINDS = [
     "convenience_service",
     "environment_cleanup",
@@ -393,7 +395,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", choices=["evaluate", "all"], default="all", help="skip startup and size")
     args = parser.parse_args(argv)
 
-    std = ws.load_standard()
+    std = ws.load_standard("cdpma-window-2013", version=EDITION_VERSION)
     floor = Floor(std)
     began = time.perf_counter()
     checked = population(args.check, seed=2013)

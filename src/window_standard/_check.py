@@ -9,115 +9,35 @@ runs. Problems are collected for the whole rule set, located at ``file:line:col`
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from decimal import Decimal
-from functools import cached_property
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from ._checked import CheckedCriterion, CheckedPart, CheckedRule, RuleText
 from ._errors import Location, Problem
 from ._expr import nodes as n
 from ._expr.check import Scope, check_expression, comment_start
 from ._expr.functions import ExpressionError
 from ._expr.types import BOOL, NUMBER, Type
 from ._load import LoadedYaml, Path_
+from ._parts import parts_score
 from ._spec import CriterionSpec, Text
 from ._template import Template, TemplateError, parse_template
 from ._vocab import Lang
 
-__all__ = ["CheckedCriterion", "CheckedRule", "RuleText", "check_criterion", "check_rule", "is_fact_type"]
+__all__ = [
+    "CheckedCriterion",
+    "CheckedPart",
+    "CheckedRule",
+    "RuleText",
+    "check_criterion",
+    "check_rule",
+    "is_fact_type",
+]
 
 #: Placeholders every template may use besides the rule's facts.
 TEMPLATE_EXTRAS = ("points", "max_points", "score")
-
-
-@dataclass(frozen=True)
-class RuleText:
-    """The expressions of one rule as written, whatever kind of rule file it comes from.
-
-    Attributes:
-        id: The rule's id.
-        let: Named intermediate expressions, in order.
-        applies_when: When false the rule does not apply.
-        score: A number of points (scored and bonus criteria).
-        condition: An all-or-nothing test (gates, vetoes, campaign checks).
-        explain: Explanation templates, zh and en.
-        points: The rule's maximum (``points`` in expressions), if it has one.
-    """
-
-    id: str
-    let: Mapping[str, str]
-    applies_when: str | None
-    score: str | None
-    condition: str | None
-    explain: Text | None
-    points: Decimal | None = None
-
-    @classmethod
-    def of(cls, spec: CriterionSpec) -> RuleText:
-        """The expressions of a criterion."""
-        return cls(
-            spec.id, spec.let, spec.applies_when, spec.score, spec.condition, spec.explain, spec.points
-        )
-
-
-@dataclass(frozen=True)
-class CheckedRule:
-    """A type-checked rule: typed trees, facts and templates; nothing executable.
-
-    Attributes:
-        id: The rule's id.
-        points: The rule's maximum points (None for gates, vetoes and campaign rules).
-        lets: ``let`` bindings in order, each with its typed tree.
-        applies: The ``applies_when`` tree (None: always applies).
-        main: The ``score`` tree (a number) or the ``condition`` tree (a bool).
-        main_key: ``score`` or ``condition``.
-        facts: The values the rule reads besides its lets (field paths, ``params.NAME``), as typed nodes.
-        templates: Parsed explanation templates by language.
-        location: Where the rule starts in its file.
-    """
-
-    id: str
-    points: Decimal | None
-    lets: tuple[tuple[str, n.Node], ...]
-    applies: n.Node | None
-    main: n.Node
-    main_key: Literal["score", "condition"]
-    facts: tuple[tuple[str, n.Node], ...]
-    templates: Mapping[Lang, Template] = field(default_factory=dict)
-    location: Location | None = None
-
-    @cached_property
-    def fact_names(self) -> tuple[str, ...]:
-        """Names of every fact in order: the let names, then field paths and ``params.NAME``."""
-        return (*(name for name, _ in self.lets), *(name for name, _ in self.facts))
-
-    @cached_property
-    def trees(self) -> dict[str, n.Node]:
-        """Every typed tree by key: ``let.NAME``, ``applies_when``, then ``score`` or ``condition``."""
-        found = {f"let.{name}": node for name, node in self.lets}
-        if self.applies is not None:
-            found["applies_when"] = self.applies
-        found[self.main_key] = self.main
-        return found
-
-    @property
-    def scored(self) -> bool:
-        """Whether the main tree is a score expression (rather than a test)."""
-        return self.main_key == "score"
-
-
-@dataclass(frozen=True, kw_only=True)
-class CheckedCriterion(CheckedRule):
-    """A checked criterion of a rule set, with the validated rule it came from.
-
-    Attributes:
-        spec: The criterion as validated from its rule file.
-    """
-
-    spec: CriterionSpec
 
 
 @dataclass
@@ -209,43 +129,123 @@ class _RuleChecker:
                 self.scope.lets[name] = node.type
                 lets.append((name, node))
         applies = self.check(text.applies_when, "applies_when", BOOL) if text.applies_when else None
-        main_key: Literal["score", "condition"] = "score" if text.score is not None else "condition"
-        main_text = text.score if text.score is not None else text.condition
-        assert main_text is not None  # guaranteed by the rule's spec
-        main = self.check(main_text, main_key, NUMBER if main_key == "score" else BOOL)
-        templates = self.templates({name for name, _ in lets})
+        parts = self.parts(lets)
+        main_key: Literal["score", "condition"] = "score" if text.score is not None or parts else "condition"
+        main = self.main(main_key, lets, parts)
+        main = self.required(main, lets)
+        names = {name for name, _ in lets}
+        templates = self.templates(names, self.text.explain, ())
+        special = {
+            status: found
+            for status, key, explain in (
+                ("no_data", "explain_no_data", text.explain_no_data),
+                ("not_applicable", "explain_not_applicable", text.explain_not_applicable),
+                ("unassessable", "explain", text.requires.explain if text.requires else None),
+            )
+            if (
+                found := self.templates(
+                    names, explain, ("requires",) if status == "unassessable" else (), key
+                )
+            )
+        }
         if self.failed or main is None:
             return None
         facts = tuple(self.facts.items())
-        return (text.id, text.points, tuple(lets), applies, main, main_key, facts, templates, location)
+        lets_ = tuple(lets)
+        return (
+            text.id,
+            text.points,
+            lets_,
+            applies,
+            main,
+            main_key,
+            facts,
+            templates,
+            location,
+            parts,
+            special,
+        )
 
-    def templates(self, let_names: set[str]) -> dict[Lang, Template]:
+    def main(
+        self,
+        key: Literal["score", "condition"],
+        lets: list[tuple[str, n.Node]],
+        parts: tuple[CheckedPart, ...],
+    ) -> n.Node | None:
+        text = self.text
+        if text.parts:
+            named = {name: node for name, node in lets}
+            return None if self.failed else parts_score([(p.id, p.points, named[p.id].type) for p in parts])
+        source = text.score if key == "score" else text.condition
+        assert source is not None  # guaranteed by the rule's spec
+        return self.check(source, key, NUMBER if key == "score" else BOOL)
+
+    def required(self, main: n.Node | None, lets: list[tuple[str, n.Node]]) -> n.Node | None:
+        """Wrap ``main`` so that an unmet or unknown ``requires`` gives no data (a plain tree, any engine).
+
+        The requirement's test is the let binding ``requires`` (so explanations can tell why).
+        """
+        if self.text.requires is None:
+            return main
+        test = self.check(self.text.requires.condition, "requires", BOOL, ("condition",))
+        if test is None or main is None:
+            return main
+        self.scope.lets["requires"] = test.type
+        lets.append(("requires", test))
+        typ = main.type.with_nullable(True)
+        return n.IfElse(typ, n.Name(test.type, "requires", False), main, n.Const(typ, None))
+
+    def parts(self, lets: list[tuple[str, n.Node]]) -> tuple[CheckedPart, ...]:
+        """Check each part's condition (a ``let`` named after the part) and its templates."""
+        found: list[CheckedPart] = []
+        for index, part in enumerate(self.text.parts):
+            node = self.check(part.condition, "parts", BOOL, (index, "condition"))  # type: ignore[arg-type]
+            if node is None:
+                continue
+            self.scope.lets[part.id] = node.type
+            lets.append((part.id, node))
+            names = {name for name, _ in lets}
+            templates = self.templates(names, part.explain, ("parts", index))
+            found.append(CheckedPart(part.id, part.title, part.points, templates))
+        return tuple(found)
+
+    def templates(
+        self, let_names: set[str], explain: Text | None, at: Path_, key: str = "explain"
+    ) -> dict[Lang, Template]:
         found: dict[Lang, Template] = {}
-        if self.text.explain is None:
+        if explain is None:
             return found
         langs: tuple[Lang, ...] = ("zh", "en")
         for lang in langs:
-            text: str = getattr(self.text.explain, lang)
+            text: str = getattr(explain, lang)
             try:
                 template = parse_template(text)
             except TemplateError as exc:
-                self.template_problem(lang, str(exc), exc.column)
+                self.template_problem(lang, str(exc), exc.column, at, key)
                 continue
             for name in dict.fromkeys(template.names):  # each distinct name is checked once
                 if name in TEMPLATE_EXTRAS or name in let_names:
                     continue
                 column = text.find("{" + name + "}") + 2
-                node = self.check(name, "explain", None, (lang,), column - 1)
+                node = self.check(name, key, None, (*at, lang), column - 1)  # type: ignore[arg-type]
                 fact = isinstance(node, n.Param) or (isinstance(node, n.Field) and is_fact_type(node.type))
                 if node is not None and not fact:
-                    self.template_problem(lang, f"placeholder '{{{name}}}' must name a fact", column - 1)
+                    message = f"placeholder '{{{name}}}' must name a fact"
+                    self.template_problem(lang, message, column - 1, at, key)
             found[lang] = template
         return found
 
-    def template_problem(self, lang: str, message: str, column: int) -> None:
-        where = self.origin.locate("explain", column=column, sub=(lang,))
+    def template_problem(
+        self, lang: str, message: str, column: int, at: Path_ = (), key: str = "explain"
+    ) -> None:
+        where = (
+            self.origin.locate(key, column=column, sub=(lang,))
+            if not at
+            else self.origin.locate(str(at[0]), column=column, sub=(*at[1:], key, lang))  # type: ignore[arg-type]
+        )
         hint = "use {name} with a let name, a field path, params.NAME, points, max_points or score"
-        self.problems.append(Problem("WS308", f"in {self.text.id}.explain.{lang}: {message}", hint, where))
+        dotted = ".".join(str(k) for k in (*at, key, lang))
+        self.problems.append(Problem("WS308", f"in {self.text.id}.{dotted}: {message}", hint, where))
         self.failed = True
 
 

@@ -145,7 +145,18 @@ def diff(
 
 
 def _edition(a: Standard, b: Standard) -> list[Change]:
-    keys = ("id", "version", "title", "document", "provenance", "disclaimer", "effective", "total")
+    keys = (
+        "id",
+        "version",
+        "title",
+        "document",
+        "provenance",
+        "disclaimer",
+        "effective",
+        "total",
+        "veto_without_data",
+        "district_changes",
+    )
     before = json_native(a.spec.model_dump(by_alias=True, include=set(keys)))
     after = json_native(b.spec.model_dump(by_alias=True, include=set(keys)))
     fields = _fields(before, after)

@@ -9,12 +9,17 @@ from here, so a rule set for another city brings its own table and no name is wr
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from types import MappingProxyType
 
+from ._result import DataWarning, LocalText
 from ._spec import StandardSpec, Text
 from ._vocab import Lang
 
-__all__ = ["district_name", "district_names"]
+__all__ = ["district_name", "district_names", "district_warnings"]
+
+#: The machine-readable code of the warning about a superseded district code.
+SUPERSEDED = "district-code-superseded"
 
 
 def district_names(spec: StandardSpec) -> Mapping[str, Text]:
@@ -28,3 +33,22 @@ def district_name(spec: StandardSpec, code: str, lang: Lang) -> str | None:
     if names is None:
         return None
     return names.zh if lang == "zh" else names.en
+
+
+def district_warnings(spec: StandardSpec, code: str, on: date) -> list[DataWarning]:
+    """The data-quality warnings about a window's district code on a date (empty for a code in force).
+
+    A code superseded before ``on`` (``district_changes``) still names its territory; the warning names the
+    code in force: 「区划代码已变更：双流县 510122 已于 2015-12-03 撤县设区为双流区 510116」.
+    """
+    change = spec.district_changes.get(code)
+    if change is None or on < change.since:
+        return []
+    old_zh, old_en = district_name(spec, code, "zh") or code, district_name(spec, code, "en") or code
+    new_zh, new_en = district_name(spec, change.to, "zh") or "", district_name(spec, change.to, "en") or ""
+    message = LocalText(
+        zh=f"区划代码已变更：{old_zh} {code} 已于 {change.since} {change.how.zh}为{new_zh} {change.to}",
+        en=f"district code changed: {old_en} {code} {change.how.en} on {change.since}: "
+        f"now {new_en} {change.to}",
+    )
+    return [DataWarning(code=SUPERSEDED, field="district", message=message)]

@@ -16,7 +16,7 @@ from ._engine import DEFAULT_ENGINE
 from ._errors import WindowStandardError
 from ._load import load_yaml_file
 from ._model import Window
-from ._standard import Standard
+from ._standard import Standard, canonical_digest
 
 __all__ = ["EditionInfo", "Library", "list_editions", "load_standard", "packaged_rules_dir"]
 
@@ -148,10 +148,26 @@ class Library:
         digest: str | None = None,
         engine: str = DEFAULT_ENGINE,
     ) -> Standard:
-        """Load and check the edition :meth:`find` selects; see :func:`load_standard`."""
+        """Load and check the edition :meth:`find` selects; see :func:`load_standard`.
+
+        With a ``digest`` and no ``version``, the edition is the newest in force whose digest (or one of its
+        ``former_digests``) is that digest, so an old decision is reproduced by its digest alone.
+        """
         info = self.find(id, version=version, as_of=as_of)
+        if digest is not None and version is None:
+            info = self._by_digest(info, digest, as_of) or info
         rules = build_rule_set(info.folder, Window, self.find_base)
         return _checked(Standard(rules, engine), version, digest)
+
+    def _by_digest(self, newest: EditionInfo, digest: str, as_of: date | None) -> EditionInfo | None:
+        on = as_of or date.today()
+        candidates = [e for e in self.editions() if e.id == newest.id and e.in_force(on)]
+        candidates.sort(key=lambda e: (e.effective_from, _semver_key(e.version)), reverse=True)
+        for candidate in candidates:
+            spec = build_rule_set(candidate.folder, Window, self.find_base).spec
+            if digest == canonical_digest(spec) or digest in spec.former_digests:
+                return candidate
+        return None
 
     def load_path(
         self,
@@ -176,7 +192,7 @@ def _semver_key(version: str) -> tuple[int, ...]:
 def _checked(standard: Standard, version: str | None, digest: str | None) -> Standard:
     if version is not None and standard.version != version:
         raise WindowStandardError(f"{standard.id} is version {standard.version}, not {version}")
-    if digest is not None and standard.digest != digest:
+    if digest is not None and standard.digest != digest and digest not in standard.former_digests:
         raise WindowStandardError(
             f"{standard.id} {standard.version} has digest {standard.digest}, not {digest}: "
             "the rules differ from the ones that made the decision being reproduced"
@@ -207,7 +223,9 @@ def load_standard(
         path: Load the edition in this folder instead (a variant's ``extends`` resolves against the library
             and the folder's siblings).
         version: Require this version.
-        digest: Refuse to run unless the rule set's digest is exactly this (audit reproducibility).
+        digest: Refuse to run unless the rule set's digest is exactly this, or one of the edition's
+            ``former_digests`` (audit reproducibility); without ``version``, picks the edition with that
+            digest among those of ``id`` in force.
         library: Where to look (default: the packaged editions).
         engine: The engine that evaluates windows (:func:`window_standard.engines` lists those installed).
 

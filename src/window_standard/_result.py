@@ -61,6 +61,20 @@ class LocalText(FrozenModel):
         return self.zh if lang == "zh" else self.en
 
 
+class DataWarning(FrozenModel):
+    """A data-quality note on the window: it does not change the result, but the data should be corrected.
+
+    Attributes:
+        code: Machine-readable kind of note (``district-code-superseded``).
+        field: The window field it is about (``district``).
+        message: What is wrong, in Chinese and English.
+    """
+
+    code: str
+    field: str
+    message: LocalText
+
+
 class StandardStamp(FrozenModel):
     """Which rule set produced a result: enough to reproduce the decision."""
 
@@ -159,7 +173,15 @@ class Rectification(FrozenModel):
                     else f" (+{on_total} on the total, +{self.points} on the criterion)"
                 )
         advice = f" — {self.advice.get(lang)}" if self.advice is not None else ""
-        return f"{self.id} {self.title.get(lang)}{gain}{advice}"
+        title = self.title.get(lang)
+        if self.kind == "veto" and self.status == "fail":  # listed apart: not fixable in this round
+            if lang == "zh":
+                return f"{self.id} 一票否决：{title}（本期不能通过整改消除）"
+            return f"{self.id} Veto: {title} (cannot be rectified in this round)"
+        if self.kind == "veto":  # undecided: the evidence is missing
+            head = f"一票否决项无数据：{title}" if lang == "zh" else f"Veto without data: {title}"
+            return f"{self.id} {head}{advice}"
+        return f"{self.id} {title}{gain}{advice}"
 
 
 class LevelThreshold(FrozenModel):
@@ -352,6 +374,9 @@ class Result(FrozenModel):
     parameters_digest: str = Field(
         description="sha256 of the parameter values in force on evaluated_on (canonical JSON); the values "
         "themselves are Standard.parameters_on(evaluated_on) of the stamped standard."
+    )
+    warnings: list[DataWarning] = Field(
+        default_factory=list, description="Data-quality notes on the window (they do not change the result)."
     )
     rectification_list: RectificationList = Field(
         description="The rectification list (整改清单): gates, fired vetoes, then lost points cheapest first."

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic.json_schema import models_json_schema
 
+from ._campaign.spec import CampaignSpec
 from ._model import Application, Window
 from ._result import Result
 from ._spec import CriterionSpec, StandardSpec
@@ -22,7 +23,13 @@ __all__ = ["DIALECT", "SCHEMA_FILES", "generate_schemas", "render_schema", "sche
 #: The JSON Schema dialect pydantic generates.
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 #: The generated files, in a fixed order.
-SCHEMA_FILES = ("window.schema.json", "result.schema.json", "rules.schema.json", "application.schema.json")
+SCHEMA_FILES = (
+    "window.schema.json",
+    "result.schema.json",
+    "rules.schema.json",
+    "application.schema.json",
+    "campaign.schema.json",
+)
 
 
 def generate_schemas() -> dict[str, dict[str, Any]]:
@@ -32,7 +39,7 @@ def generate_schemas() -> dict[str, dict[str, Any]]:
         ``window.schema.json`` (what :class:`~window_standard.Window` accepts), ``result.schema.json`` (the
         JSON a :class:`~window_standard.Result` serialises to) and ``rules.schema.json`` (a rule file: either
         ``standard.yaml`` or a ``criteria/*.yaml`` list) and ``application.schema.json`` (the Annex 2 form
-        :class:`~window_standard.Application` accepts).
+        :class:`~window_standard.Application` accepts) and ``campaign.schema.json`` (``campaign.yaml``).
     """
     window = Window.model_json_schema(mode="validation")
     result = Result.model_json_schema(mode="serialization")
@@ -43,6 +50,10 @@ def generate_schemas() -> dict[str, dict[str, Any]]:
         "application.schema.json": _head(
             Application.model_json_schema(mode="validation"),
             "An application for the quality service window title (Annex 2 form) (window-standard).",
+        ),
+        "campaign.schema.json": _head(
+            CampaignSpec.model_json_schema(mode="validation"),
+            "A campaign file, campaign.yaml: timetable, application checks and outcomes (window-standard).",
         ),
     }
 

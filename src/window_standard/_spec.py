@@ -28,15 +28,19 @@ from ._base import FrozenModel
 from ._errors import Problem
 from ._load import LoadedYaml
 from ._numbers import CENT, DECIMAL_CONTEXT
+from ._spec_shape import shape_problems
 
 __all__ = [
     "CategorySpec",
     "CriterionSpec",
+    "DistrictChange",
     "DistrictCode",
     "Effective",
     "LevelSpec",
     "ParamScalar",
     "ParamValue",
+    "PartSpec",
+    "RequiresSpec",
     "Source",
     "SpecModel",
     "StandardSpec",
@@ -107,6 +111,23 @@ class LevelSpec(SpecModel):
     )
 
 
+class PartSpec(SpecModel):
+    """One part of a composite criterion (``parts:``): its own points, test and explanation."""
+
+    id: str = Field(pattern=_NAME, description="Name of the part inside its criterion, e.g. clean.")
+    title: Text
+    points: Decimal = Field(gt=0, description="Points the part earns when its condition holds.")
+    condition: Expression = Field(description="The part's all-or-nothing test.")
+    explain: Text | None = Field(None, description="Explanation templates of the part.")
+
+
+class RequiresSpec(SpecModel):
+    """What a criterion needs to be assessed at all (``requires:``): unmet or unknown, it is no data."""
+
+    condition: Expression = Field(description="The test; its value is the let binding named 'requires'.")
+    explain: Text = Field(description="The sentence when it does not hold (templates as in explain).")
+
+
 class CriterionSpec(SpecModel):
     """One rule: a scored criterion, a prerequisite (gate), a veto or a bonus."""
 
@@ -129,7 +150,32 @@ class CriterionSpec(SpecModel):
     score: Expression | None = Field(
         None, description="Points earned; clamped to [0, points], rounded half-up."
     )
+    parts: list[PartSpec] | None = Field(
+        None,
+        min_length=2,
+        exclude_if=lambda value: (
+            value is None
+        ),  # absent from dumps: rule sets without parts keep their digest
+        description="A composite criterion: parts scored each on its own evidence (instead of condition "
+        "or score); their points add up to the criterion's.",
+    )
+    requires: RequiresSpec | None = Field(
+        None,
+        exclude_if=lambda value: value is None,
+        description="What the criterion needs to be assessed at all: when false (or no data) it is no data.",
+    )
     explain: Text | None = Field(None, description="Explanation templates with {name} placeholders.")
+    explain_no_data: Text | None = Field(
+        None,
+        exclude_if=lambda value: value is None,
+        description="The sentence when the criterion has no data (templates as in explain); e.g. the "
+        "evidence to provide.",
+    )
+    explain_not_applicable: Text | None = Field(
+        None,
+        exclude_if=lambda value: value is None,
+        description="The sentence when the criterion does not apply (templates as in explain).",
+    )
     advice: Text | None = Field(None, description="What to do to recover the points (rectification).")
     effort: int = Field(2, ge=1, le=3, description="Effort of the fix: 1 low, 2 medium, 3 high.")
     rectifiable: bool = Field(
@@ -160,32 +206,18 @@ class CriterionSpec(SpecModel):
 
     @model_validator(mode="after")
     def _kind_shape(self) -> CriterionSpec:
-        problems = _shape_problems(self)
+        problems = shape_problems(self)
         if problems:
             raise ValueError("; ".join(problems))
         return self
 
 
-def _shape_problems(spec: CriterionSpec) -> list[str]:
-    problems: list[str] = []
-    points_kind = spec.kind in ("scored", "bonus")
-    if points_kind and spec.points is None:
-        problems.append(f"a {spec.kind} criterion needs 'points'")
-    if not points_kind and (spec.points is not None or spec.score is not None):
-        problems.append(f"a {spec.kind} has no 'points' or 'score'; use 'condition'")
-    if points_kind and (spec.condition is None) == (spec.score is None):
-        problems.append("give exactly one of 'condition' (all or nothing) and 'score'")
-    if not points_kind and spec.condition is None:
-        problems.append(f"a {spec.kind} needs a 'condition'")
-    if (spec.kind == "scored") != (spec.category is not None):
-        problems.append("'category' is required for scored criteria and not allowed otherwise")
-    if spec.always_holds is not None and spec.kind != "prerequisite":
-        problems.append("'always_holds' is only for prerequisites")
-    if spec.provenance == "notice" and not (spec.source.clause and spec.source.quote):
-        problems.append("provenance 'notice' needs source.clause and source.quote")
-    if spec.provenance == "reconstructed" and not spec.source.basis:
-        problems.append("provenance 'reconstructed' needs source.basis")
-    return problems
+class DistrictChange(SpecModel):
+    """A district code superseded on a date (``district_changes`` in ``standard.yaml``)."""
+
+    to: DistrictCode = Field(description="The code in force after the change.")
+    since: date = Field(description="The day the change took effect.")
+    how: Text = Field(description="What happened, as a verb phrase: {zh: 撤县设区, en: became a district}.")
 
 
 class StandardSpec(SpecModel):
@@ -210,6 +242,27 @@ class StandardSpec(SpecModel):
         # left out of dumps (and so of the digest) when empty: a rule set without names keeps its digest
         exclude_if=lambda names: not names,
         description="Names of district codes and functional zones for reports: code -> {zh, en}.",
+    )
+    district_changes: dict[DistrictCode, DistrictChange] = Field(
+        default_factory=dict,
+        exclude_if=lambda changes: not changes,
+        description="Superseded district codes: old code -> {to, since, how}. A window still coded the old "
+        "way on or after 'since' gets a data-quality warning naming the code in force.",
+    )
+    veto_without_data: Literal["passes", "blocks"] = Field(
+        "passes",
+        exclude_if=lambda value: value == "passes",
+        description="A veto whose condition has no data: 'passes' (does not fire) or 'blocks' (status "
+        "no_data, the window gets the last level, and the veto is in the rectification list).",
+    )
+    former_digests: list[Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]] = Field(
+        default_factory=list,
+        # never part of a dump (and so of the digest): it names earlier digests of these same rules
+        exclude=True,
+        description=(
+            "Digests this edition had before a change that left every outcome as it was (e.g. names moved "
+            "into standard.yaml); load_standard(digest=...) accepts them as aliases."
+        ),
     )
     categories: list[CategorySpec] = Field(min_length=1)
     levels: list[LevelSpec] = Field(min_length=2)

@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from ._build import RuleSet, out_of_bounds, param_types, resolve_parameters
+from ._districts import district_warnings
 from ._engine import DEFAULT_ENGINE, Prepared, get_engine, prepare_isolated
 from ._engine.assemble import Assembler
 from ._engine.compact import FORM as COMPACT_FORM
@@ -27,7 +28,7 @@ from ._engine.scoring import ScoringPlan, score
 from ._errors import Problem, RuleDefinitionError, WindowStandardError
 from ._model import Window
 from ._numbers import DECIMAL_CONTEXT, json_native
-from ._result import LevelThreshold, LocalText, Result, StandardStamp
+from ._result import DataWarning, LevelThreshold, LocalText, Result, StandardStamp
 from ._spec import StandardSpec
 
 __all__ = ["Standard", "canonical_digest", "parameters_digest"]
@@ -58,11 +59,22 @@ class Standard:
     what-if variants with :meth:`with_parameters` (the original is never changed).
     """
 
-    __slots__ = ("_assembler", "_engine", "_params_cache", "_plan", "_prepared", "_rules", "_spec", "_stamp")
+    __slots__ = (
+        "_assembler",
+        "_changes",
+        "_engine",
+        "_params_cache",
+        "_plan",
+        "_prepared",
+        "_rules",
+        "_spec",
+        "_stamp",
+    )
     _assembler: Assembler
     _engine: str
     _params_cache: dict[date, tuple[dict[str, Any], str, tuple[LevelThreshold, ...]]]
     _plan: ScoringPlan
+    _changes: bool
     _prepared: Prepared
     _rules: RuleSet
     _spec: StandardSpec
@@ -95,6 +107,7 @@ class Standard:
         set_(self, "_plan", plan)
         set_(self, "_assembler", Assembler.of(rules.spec, rules.criteria, stamp, plan))
         set_(self, "_params_cache", {})
+        set_(self, "_changes", bool(rules.spec.district_changes))
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("Standard is immutable; use with_parameters() for a variant")
@@ -158,6 +171,11 @@ class Standard:
     def digest(self) -> str:
         """sha256 over the canonical rule set; stamped on every result."""
         return self._stamp.digest
+
+    @property
+    def former_digests(self) -> tuple[str, ...]:
+        """Earlier digests of these same rules (``former_digests`` in ``standard.yaml``), accepted on load."""
+        return tuple(self._spec.former_digests)
 
     @property
     def title(self) -> LocalText:
@@ -235,7 +253,9 @@ class Standard:
         with localcontext(DECIMAL_CONTEXT):
             raw = self._prepared.run(valid, params, explain)
             scored = score(self._plan, raw, params)
-            return self._assembler.result(valid.id, on, raw, scored, digest, levels)
+            return self._assembler.result(
+                valid.id, on, raw, scored, digest, levels, self._warnings(valid, on)
+            )
 
     def evaluate_many(
         self,
@@ -283,14 +303,29 @@ class Standard:
         """Results of valid windows through the engine's batch run (a columnar engine)."""
         from ._analysis.batch import resolved_many
 
-        resolved = resolved_many(self, [w.assessed_on for w in windows])
+        days = [w.assessed_on for w in windows]
+        resolved = resolved_many(self, days)
         params = [p for p, _, _ in resolved]
         with localcontext(DECIMAL_CONTEXT):
             raws = self._prepared.run_many(windows, params, explain)  # type: ignore[attr-defined]
             return [
-                self._assembler.result(w.id, w.assessed_on, raw, score(self._plan, raw, p), digest, levels)
-                for w, raw, (p, digest, levels) in zip(windows, raws, resolved, strict=True)
+                self._assembler.result(
+                    w.id,
+                    w.assessed_on,
+                    raw,
+                    score(self._plan, raw, p),
+                    digest,
+                    levels,
+                    self._warnings(w, w.assessed_on),
+                )
+                for w, on, raw, (p, digest, levels) in zip(windows, days, raws, resolved, strict=True)
             ]
+
+    def _warnings(self, window: Window, on: date) -> list[DataWarning] | None:
+        """The data-quality warnings of a window on a date (a former district code …), None without any."""
+        if not self._changes:
+            return None
+        return district_warnings(self._spec, window.district, on)
 
     def compact_json(self, result: Result) -> str:
         """A result's compact JSON: its stamp, totals, and each criterion's status, points and facts.

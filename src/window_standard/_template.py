@@ -7,6 +7,7 @@ binding, a window field path, ``params.NAME``, ``points``, ``max_points``). Rend
 
 from __future__ import annotations
 
+import re
 import string
 import unicodedata
 from collections.abc import Mapping
@@ -65,13 +66,20 @@ class Template:
             lang: The reader's language.
         """
         out: list[str] = []
+        unit_follows = False  # the last value was no data: a unit right after it is dropped (「无数据 人」)
         for literal, name in self.parts:
-            out.append(literal)
+            out.append(_UNIT.sub("", literal, count=1) if unit_follows else literal)
+            unit_follows = False
             if name is not None:
                 value = values.get(name)
                 kind = type(value)
                 out.append(str(value) if kind is int or kind is str else format_value(value, lang))
+                unit_follows = value is None
         return "".join(out)
+
+
+#: A unit word right after a placeholder (「{n} 人次」, "{h} h"): not shown after *no data*.
+_UNIT = re.compile(r"^ ?(?:人次|人·小时|个百分点|小时|分钟|人|户|次|件|期|种|项|个|分|天|h\b|min\b)")
 
 
 def parse_template(text: str) -> Template:

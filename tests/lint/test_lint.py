@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -173,9 +174,9 @@ def test_packaged_rule_set_has_only_the_deduction_warnings() -> None:
     assert render_text(findings) == (
         f"{staff}:12:10: WL202 warning: STF-1: the score can go below 0 before clamping "
         f"(it has no lower bound){hint}\n"
-        f"{staff}:27:10: WL202 warning: STF-2: the score can go below 0 before clamping "
+        f"{staff}:32:10: WL202 warning: STF-2: the score can go below 0 before clamping "
         f"(it has no lower bound){hint}\n"
-        f"{staff}:88:10: WL202 warning: STF-6: the score can go below 0 before clamping "
+        f"{staff}:113:10: WL202 warning: STF-6: the score can go below 0 before clamping "
         f"(it has no lower bound){hint}\n"
         f"{quality}:34:10: WL202 warning: QLT-2: the score can go below 0 before clamping "
         f"(down to -95){hint}\n"
@@ -235,3 +236,18 @@ def test_cli_json_keeps_ws_codes_and_their_titles() -> None:
     result = runner.invoke(app, ["lint", str(HERE / "ws204-duplicate-id"), "--format", "json"])
     (finding,) = json.loads(result.stdout)
     assert (finding["code"], finding["severity"], finding["title"]) == ("WS204", "error", "duplicate id")
+
+
+def test_lint_checks_the_campaign_file(tmp_path: Path) -> None:
+    folder = tmp_path / "cdpma-window-2013"
+    shutil.copytree(PACKAGED, folder)
+    campaign = folder / "campaign.yaml"
+    text = campaign.read_text(encoding="utf-8")
+    old = '      condition: accepted and level == "meets"'
+    assert old in text
+    campaign.write_text(text.replace(old, "      condition: accepted and level == meets_x"), encoding="utf-8")
+    findings = lint_rule_set(folder)
+    (error,) = [f for f in findings if f.severity == "error"]
+    assert error.location is not None
+    assert (error.code, Path(error.location.file).name) == ("WS303", "campaign.yaml")
+    assert "unknown name 'meets_x'" in error.message

@@ -142,7 +142,7 @@ def test_load_a_users_own_rule_set_folder(tmp_path: Path, example_window: dict[s
 
 
 def test_identity(standard: ws.Standard) -> None:
-    assert (standard.id, standard.version) == ("cdpma-window-2013", "1.0.0")
+    assert (standard.id, standard.version) == ("cdpma-window-2013", "2.0.0")
     assert re.fullmatch(r"[0-9a-f]{64}", standard.digest)
     assert standard.title.zh == "成都市物业管理优质服务窗口创建标准"
 
@@ -175,13 +175,13 @@ def test_the_result(standard: ws.Standard, example_window: dict[str, Any]) -> No
     c = result.criteria["LF-2"]
     assert c.status in ("pass", "partial", "fail", "not_applicable", "no_data") and c.status == "partial"
     assert (c.points, c.max_points) == (Decimal("5.00"), Decimal("6.00"))
-    assert c.facts == {"n": 5, "params.min_volunteer_activities": 6}
+    assert c.facts == {"n": 5, "assessed_on": "2013-06-20", "params.min_volunteer_activities": 6}
     assert c.explain(lang="zh") == "期内开展志愿服务活动 5 次，满分需 6 次"
     assert (result.vetoes, result.prerequisites) == ([], [])
     assert [(r.id, r.points) for r in result.rectifications()] == [("LF-2", Decimal("1.00"))]
     assert result.standard.model_dump() == {
         "id": "cdpma-window-2013",
-        "version": "1.0.0",
+        "version": "2.0.0",
         "digest": standard.digest,
     }
     text = result.model_dump_json()
@@ -253,10 +253,11 @@ def test_missing_data_is_a_result_not_an_exception(standard: ws.Standard) -> Non
 
 
 def test_editions_can_be_listed() -> None:
-    (edition,) = [e for e in ws.list_editions() if e.id == "cdpma-window-2013"]
+    frozen, edition = [e for e in ws.list_editions() if e.id == "cdpma-window-2013"]
     assert isinstance(edition, ws.EditionInfo)
+    assert (frozen.version, frozen.folder.name) == ("1.0.0", "cdpma-window-2013-1.0.0")
     assert (edition.version, edition.effective_from, edition.in_force(date(2013, 6, 1))) == (
-        "1.0.0",
+        "2.0.0",
         date(2013, 3, 12),
         True,
     )

@@ -19,10 +19,20 @@ import window_standard as ws
 from window_standard._golden import load_suite
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
-RULES = Path(__file__).resolve().parents[2] / "rules" / "cdpma-window-2013"
+# The hand-written scorers encode edition 1.0.0 (benchmarks/handwritten.py): pinned explicitly.
+RULES = Path(__file__).resolve().parents[2] / "rules" / "cdpma-window-2013-1.0.0"
 sys.path.insert(0, str(BENCHMARKS))
 
 import bench_evaluate  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def standard() -> ws.Standard:
+    return ws.load_standard("cdpma-window-2013", version=bench_evaluate.EDITION_VERSION)
+
+
+def test_the_pinned_edition_is_the_frozen_one(standard: ws.Standard) -> None:
+    assert (standard.version, bench_evaluate.EDITION_VERSION) == ("1.0.0", "1.0.0")
 
 
 @pytest.fixture(scope="module")

@@ -42,7 +42,7 @@ def test_review_accepted_exits_0(runner: CliRunner) -> None:
         "自评得分（申报 / 复核）：100.00（达标） / 100.00（达标）",
     ]
     assert [line.split()[:2] for line in lines[6:13]] == [[f"APP-{n}", "通过"] for n in range(1, 8)]
-    assert "活动规则：cdpma-window-2013-campaign 1.0.0 (摘要 " in out
+    assert "活动规则：cdpma-window-2013-campaign 2.0.0 (摘要 " in out
     assert "注意：本规则集为重构版本，并非官方标准。" in out
 
 

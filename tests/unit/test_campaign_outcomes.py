@@ -166,7 +166,7 @@ def test_active_organisation_gets_credit_points(campaign: Campaign) -> None:
     assert org.outcome_title.zh == "提请市房管局予以信用加分"
     assert [r.zh for r in org.reasons] == [
         "制定创建方案 是；创建范围内的参评窗口（2 个）均开展文明志愿服务和文明礼仪实践活动 是；向市物业管"
-        "理协会报送简讯、简报 是",
+        "理协会报送简讯、简报 是；经认定违规收费或申报材料弄虚作假 否",
         "窗口 w-1（窗口w-1）：属创建范围 是；活动期内开展活动 11 次；创建方案 是；志愿服务与文明礼仪实践均"
         "已开展 是；"
         "向协会报送简讯、简报 是",
@@ -183,7 +183,8 @@ def test_plan_but_one_window_without_any_activity_is_criticised(campaign: Campai
     assert org.outcome_title.zh == "通报批评，责令及时整改"
     assert (
         org.reasons[0].zh
-        == "创建范围内的参评窗口 2 个；制定创建方案 是；其中活动期内未开展任何活动的窗口 1 个"
+        == "创建范围内的参评窗口 2 个；制定创建方案 是（经指导委员会综合考评 否）；其中活动期内未开展任何活动的窗口 1 个；"
+        "申报材料弄虚作假 否"
     )
     assert org.reasons[2].en == (
         "window w-2 (窗口w-2): within the scope yes; 0 activities in the period; campaign plan yes; both "
@@ -199,14 +200,34 @@ def test_an_activity_counts_only_inside_the_period(campaign: Campaign, day: date
     assert org.outcome == outcome
 
 
-def test_no_plan_is_criticised(campaign: Campaign) -> None:
+def test_no_plan_in_a_self_assessment_alone_is_not_criticised(campaign: Campaign) -> None:
+    # decision 5 of 2.0.0: a missing field in a self-assessment is not a finding
     org = org_outcome(campaign, window("w-1", plan=None), window("w-2", plan=None))
-    assert (org.outcome, org.rule) == ("criticism", "ORG-1")
+    assert (org.outcome, org.rule) == ("none", None)
     assert org.reasons[0].en == (
-        "entered windows within the scope: 2; campaign plan adopted no; windows with no activity at all "
-        "in the "
-        "period: 0"
+        "entered windows within the scope: 2; campaign plan adopted no (evaluated by the committee no); windows "
+        "with no activity at all in the period: 0; falsified materials no"
     )
+
+
+def test_no_plan_found_by_the_committee_is_criticised(campaign: Campaign) -> None:
+    win = window("w-1", plan=None)
+    result = campaign.outcomes([application(win)], [committee(win)])
+    (org,) = result.organisations
+    assert (org.outcome, org.rule) == ("criticism", "ORG-1")
+
+
+def test_falsified_materials_are_criticised_and_get_no_credit(campaign: Campaign) -> None:
+    # decision 5 of 2.0.0: VETO-4 in any entered window triggers ORG-1 (and so never ORG-2)
+    org = org_outcome(campaign, window("w-1"), window("w-2", incidents__falsified_materials=True))
+    assert (org.outcome, org.rule) == ("criticism", "ORG-1")
+
+
+def test_illegal_charging_gets_no_credit_points(campaign: Campaign) -> None:
+    # decision 5 of 2.0.0: ORG-2 is not proposed with VETO-2 fired in any entered window
+    org = org_outcome(campaign, window("w-1"), window("w-2", incidents__illegal_charging_confirmed=True))
+    assert (org.outcome, org.rule) == ("none", None)
+    assert org.reasons[1].zh.endswith("经认定违规收费或申报材料弄虚作假 是")
 
 
 def test_a_plan_recorded_in_one_window_is_the_organisations_plan(campaign: Campaign) -> None:
@@ -220,11 +241,10 @@ def test_one_window_without_the_etiquette_strand_gives_no_credit(campaign: Campa
     assert (org.outcome, org.rule) == ("none", None)
     assert org.outcome_title.en == "No outcome"
     assert [r.en for r in org.reasons[:2]] == [
-        "entered windows within the scope: 2; campaign plan adopted yes; windows with no activity at all "
-        "in the "
-        "period: 0",
+        "entered windows within the scope: 2; campaign plan adopted yes (evaluated by the committee no); "
+        "windows with no activity at all in the period: 0; falsified materials no",
         "campaign plan adopted yes; both activity strands in every entered window within the scope (2) no; "
-        "reports sent to the association yes",
+        "reports sent to the association yes; illegal charging or falsified materials found no",
     ]
 
 
@@ -237,7 +257,7 @@ def test_no_report_anywhere_gives_no_credit_one_report_is_enough(campaign: Campa
 def test_no_data_on_activities_is_not_evidence_of_idleness(campaign: Campaign) -> None:
     org = org_outcome(campaign, window("w-1"), window("w-2", lei_feng__activities=None))
     assert org.outcome == "none"
-    assert org.reasons[-1].zh.startswith("窗口 w-2（窗口w-2）：属创建范围 是；活动期内开展活动 无数据 次")
+    assert org.reasons[-1].zh.startswith("窗口 w-2（窗口w-2）：属创建范围 是；活动期内开展活动 无数据；")
 
 
 def test_an_organisation_outside_the_scope_gets_nothing(campaign: Campaign) -> None:

@@ -160,7 +160,7 @@ def test_app2_self_assessed_meets_but_recomputed_rectify_is_rejected_with_both_s
     assert failed(review) == ["APP-2"]
     app2 = check(review, "APP-2")
     assert app2.explanation.zh == (
-        "申报表自评 100 分（达标）；按《标准》复核自评资料得 89 分（限期整改）；须为本单位自评（是）且达标"
+        "申报表自评 100 分（达标）；按《标准》复核自评资料得 89 分，基本达标（限期整改）；须为本单位自评（是）且达标"
     )
     assert app2.explanation.en == (
         "self-assessment on the form: 100 (Meets the standard); recomputed from the window's facts: 89 "
@@ -174,11 +174,11 @@ def test_app2_self_assessed_meets_but_recomputed_rectify_is_rejected_with_both_s
         "rectify",
         False,
     )
-    assert own.describe("zh") == "100.00（达标） / 89.00（限期整改）"
+    assert own.describe("zh") == "100.00（达标） / 89.00（基本达标（限期整改））"
     assert own.describe("en") == "100.00 (Meets the standard) / 89.00 (Rectify within a time limit)"
     assert [w.id for w in review.warnings] == ["WARN-3"]
     assert (
-        review.warnings[0].explanation.zh == "申报表自评 100 分（达标），按《标准》复核为 89 分（限期整改）"
+        review.warnings[0].explanation.zh == "申报表自评 100 分（达标），按《标准》复核为 89 分，基本达标（限期整改）"
     )
 
 

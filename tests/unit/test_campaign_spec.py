@@ -62,7 +62,7 @@ def copy(tmp_path: Path) -> CampaignCopy:
 
 def test_identity_and_checks(campaign: Campaign) -> None:
     assert campaign.id == "cdpma-window-2013-campaign"
-    assert campaign.version == "1.0.0"
+    assert campaign.version == "2.0.0"
     assert campaign.checks == ("APP-1", "APP-2", "APP-3", "APP-4", "APP-5", "APP-6", "APP-7")
     assert len(campaign.digest) == 64
 

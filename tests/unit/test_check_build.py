@@ -119,6 +119,7 @@ def test_facts_are_json_native_values_never_records(standard: ws.Standard) -> No
         "team",
         "lei_feng.volunteer_team.established_on",
         "params.period_end",
+        "assessed_on",
         "lei_feng.volunteer_team.members",
         "params.min_team_members",
     )

@@ -84,7 +84,7 @@ def test_example_header_comment_states_the_observed_level_and_total(name: str, s
     level, total, _, _ = EXPECTED[name]
     text = (EXAMPLES / name).read_text(encoding="utf-8")
     head = text.splitlines()[0]
-    assert head.startswith(f"# Expected (cdpma-window-2013 1.0.0): level {level} ")
+    assert head.startswith(f"# Expected (cdpma-window-2013 2.0.0): level {level} ")
     assert f", total {total} (" in head
     result = std.evaluate(yaml.safe_load(text))
     assert (result.level, str(result.score)) == (level, total)
@@ -162,7 +162,7 @@ def test_evaluate_table_in_chinese(runner: CliRunner, std: ws.Standard) -> None:
     ]
     assert got[start + 3].startswith("  1. ENV-7 ") and got[start + 3].count(" (+0.50) — ") == 1
     assert got[start + 8 : start + 10] == [
-        f"规则集：cdpma-window-2013 1.0.0 (摘要 {std.digest[:12]})",
+        f"规则集：cdpma-window-2013 2.0.0 (摘要 {std.digest[:12]})",
         "注意：本规则集为重构版本，并非官方标准。",
     ]
     disclaimer = std.disclaimer
@@ -194,7 +194,7 @@ def test_evaluate_table_in_english_with_a_veto(runner: CliRunner, std: ws.Standa
         "Rectification list:",
         *rectification_lines(result, "en"),
     ]
-    assert f"Rule set: cdpma-window-2013 1.0.0 (digest {std.digest[:12]})" in got
+    assert f"Rule set: cdpma-window-2013 2.0.0 (digest {std.digest[:12]})" in got
     note = got.index("Note: this rule set is a reconstruction, not the official standard.")
     assert all(display_width(line) <= 100 for line in got[note:])
     disclaimer = std.disclaimer
@@ -406,28 +406,28 @@ def test_demo_summary_in_chinese(runner: CliRunner, std: ws.Standard) -> None:
     # every column but the last (the top rectification, whose title comes from the rule files) is exact
     prefixes = {
         "1-meets.yaml": "1-meets.yaml         蜀都花园客户服务中心    "
-        "青羊区 510105  达标 (meets)        "
+        "青羊区 510105  达标 (meets)                    "
         "94.00  —          ",
         "2-rectify.yaml": "2-rectify.yaml       府河名城维修服务站      "
-        "金牛区 510106  限期整改 (rectify)  "
+        "金牛区 510106  基本达标（限期整改） (rectify)  "
         "85.00  —          ",
         "3-fails-score.yaml": "3-fails-score.yaml   华瑞锦城苑业务受理中心  "
-        "成华区 510108  未达标 (fails)      "
+        "成华区 510108  未达标 (fails)                  "
         "71.95  —          ",
         "4-vetoed.yaml": "4-vetoed.yaml        盈创大厦客户服务中心    "
-        "成都高新区     未达标 (fails)      "
+        "成都高新区     未达标 (fails)                  "
         "98.00  VETO-3     ",
         "5-out-of-scope.yaml": "5-out-of-scope.yaml  雄州新城客户服务中心    "
-        "简阳市 510185  未达标 (fails)      "
+        "简阳市 512081  未达标 (fails)                  "
         "94.00  PRE-1      ",
     }
-    assert {display_width(prefix) for prefix in prefixes.values()} == {98}
+    assert {display_width(prefix) for prefix in prefixes.values()} == {110}
     expected = [prefix + top_rectification(std, name, "zh") for name, prefix in prefixes.items()]
-    last = min(64, max(display_width(line) - 98 for line in expected))
+    last = min(64, max(display_width(line) - 110 for line in expected))
     assert got[2:9] == [
         "文件                 窗口                    区(市)县       "
-        "等级                 得分  否决/门槛  首要整改",
-        "-------------------  ----------------------  -------------  ------------------  -----  ---------  "
+        "等级                             得分  否决/门槛  首要整改",
+        "-------------------  ----------------------  -------------  ------------------------------  -----  ---------  "
         + "-" * last,
         *expected,
     ]
@@ -439,7 +439,7 @@ def test_demo_summary_in_chinese(runner: CliRunner, std: ws.Standard) -> None:
         "PRE-1",
     ]
     assert got[10:12] == [
-        f"规则集：cdpma-window-2013 1.0.0 (摘要 {std.digest[:12]})",
+        f"规则集：cdpma-window-2013 2.0.0 (摘要 {std.digest[:12]})",
         "注意：本规则集为重构版本，并非官方标准。",
     ]
 
@@ -462,7 +462,8 @@ def test_standards_lists_the_packaged_edition(runner: CliRunner, std: ws.Standar
     assert lines(out) == [
         "id                 version  from        to  provenance     digest",
         "-----------------  -------  ----------  --  -------------  " + "-" * 64,
-        f"cdpma-window-2013  1.0.0    2013-03-12  —   reconstructed  {std.digest}",
+        f"cdpma-window-2013  1.0.0    2013-03-12  —   reconstructed  {ws.load_standard(version='1.0.0').digest}",
+        f"cdpma-window-2013  2.0.0    2013-03-12  —   reconstructed  {std.digest}",
     ]
 
 

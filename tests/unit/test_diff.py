@@ -23,7 +23,7 @@ EXAMPLE = ROOT / "tests" / "data" / "window-example.yaml"
 
 @pytest.fixture(scope="module")
 def base() -> ws.Standard:
-    return ws.load_standard()
+    return ws.load_standard(version="1.0.0")  # the variant extends cdpma-window-2013@1.0.0
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +124,17 @@ def test_any_semantic_mutation_changes_the_digest(base: ws.Standard, kind: str, 
         mutated = spec.model_copy(update={"criteria": criteria})
     assert canonical_digest(mutated) != base.digest
     assert canonical_digest(spec) == base.digest
+
+
+def test_diff_1_0_0_to_2_0_0_names_the_edition_wide_decisions() -> None:
+    old, new = ws.load_standard(version="1.0.0"), ws.load_standard(version="2.0.0")
+    (edition,) = [c for c in ws.diff(old, new).changes if c.subject == "edition"]
+    fields = {f.field: (f.before, f.after) for f in edition.fields}
+    assert fields["version"] == ("1.0.0", "2.0.0")
+    assert fields["veto_without_data"] == (None, "blocks")
+    assert fields["district_changes"][0] is None
+    assert fields["district_changes"][1]["510122"] == {
+        "to": "510116", "since": "2015-12-03", "how": {"zh": "撤县设区", "en": "became a district"}
+    }
+    added = [c.id for c in ws.diff(old, new).changes if c.subject == "criterion" and c.change == "added"]
+    assert added == ["BON-3"]

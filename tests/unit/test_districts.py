@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -29,8 +30,10 @@ def std() -> ws.Standard:
 def test_every_division_of_every_dated_list_is_named_and_nothing_else(std: ws.Standard) -> None:
     dated = std.parameters["chengdu_divisions"]
     codes = {code for divisions in dated.values() for code in divisions}
-    assert set(district_names(std.spec)) == codes
+    former = {code for codes_ in std.parameters["chengdu_former_codes"].values() for code in codes_}
+    assert set(district_names(std.spec)) == codes | former
     assert len(codes) == 26  # 23 codes (with 双流县, 郫县, 新津县 and 简阳市) and 3 functional zones
+    assert former - codes == {"512081"}  # 简阳市 under 资阳, a former code of Chengdu's territory from 2016
 
 
 @pytest.mark.parametrize(
@@ -71,7 +74,7 @@ def test_names_are_part_of_the_digest(std: ws.Standard, tmp_path: Path) -> None:
     shutil.copytree(EDITION, folder)
     head = folder / "standard.yaml"
     assert ws.load_standard(path=folder).digest == std.digest
-    head.write_text(head.read_text(encoding="utf-8").replace("en: Jianyang}", "en: Jianyang City}"), "utf-8")
+    head.write_text(head.read_text(encoding="utf-8").replace("en: Jianyang}", "en: Jianyang City}", 1), "utf-8")
     renamed = ws.load_standard(path=folder)
     assert renamed.digest != std.digest
     assert district_name(renamed.spec, "510185", "en") == "Jianyang City"
@@ -81,7 +84,7 @@ def test_names_are_part_of_the_digest(std: ws.Standard, tmp_path: Path) -> None:
 
 def test_a_variant_inherits_the_names_or_replaces_the_whole_table(std: ws.Standard, tmp_path: Path) -> None:
     strict = ws.load_standard(path=ROOT / "examples" / "rules" / "wuhou-window-2013-strict")
-    assert district_names(strict.spec) == district_names(std.spec)
+    assert district_names(strict.spec) == district_names(ws.load_standard(version="1.0.0").spec)  # its base
     folder = tmp_path / "wuhou-only"
     folder.mkdir()
     (folder / "standard.yaml").write_text(
@@ -111,7 +114,7 @@ def test_a_name_needs_both_languages() -> None:
     text = text.replace("{zh: 锦江区, en: Jinjiang District}", "{zh: 锦江区}", 1)
     _, problems = validate_document(TypeAdapter(StandardSpec), load_yaml_text(text, "s.yaml"), StandardSpec)
     assert [p.render().splitlines()[0] for p in problems] == [
-        "s.yaml:100:13: WS202 missing required key 'en' at district_names.510104.en"
+        "s.yaml:118:13: WS202 missing required key 'en' at district_names.510104.en"
     ]
 
 
@@ -140,3 +143,30 @@ def test_a_standard_without_names_leaves_them_as_no_data(tmp_path: Path) -> None
     review = campaign.review(yaml.safe_load(APPLICATION.read_text(encoding="utf-8")))
     app_1 = next(c for c in review.checks if c.id == "APP-1")
     assert app_1.explanation.zh.startswith("窗口所在区(市)县 无数据（510107）")
+
+
+def test_a_superseded_code_passes_pre1_with_a_warning_naming_the_code_in_force(std: ws.Standard) -> None:
+    window = yaml.safe_load((EDITION / "cases" / "base-window.yaml").read_text(encoding="utf-8"))
+    window.update(district="510122", assessed_on=date(2017, 6, 20))
+    window["organisation"]["credit_code"] = "91110000600037341L"
+    result = std.evaluate(window)
+    assert result.criteria["PRE-1"].status == "pass"
+    assert [(w.code, w.field, w.message.zh) for w in result.warnings] == [
+        ("district-code-superseded", "district", "区划代码已变更：双流县 510122 已于 2015-12-03 撤县设区为双流区 510116")
+    ]
+    assert result.warnings[0].message.en == (
+        "district code changed: Shuangliu County 510122 became a district on 2015-12-03: now Shuangliu District 510116"
+    )
+    assert ws.Result.model_validate_json(result.model_dump_json()) == result
+    assert '"district-code-superseded"' in result.model_dump_json()
+
+
+def test_no_warning_before_the_change_nor_for_codes_in_force(std: ws.Standard) -> None:
+    window = yaml.safe_load((EDITION / "cases" / "base-window.yaml").read_text(encoding="utf-8"))
+    assert std.evaluate({**window, "district": "510122"}).warnings == []  # 2013: 双流县 is in force
+    assert std.evaluate({**window, "district": "510107"}).warnings == []
+    jianyang = std.evaluate({**window, "district": "512081"}, as_of=date(2016, 5, 16))
+    assert [w.message.zh for w in jianyang.warnings] == [
+        "区划代码已变更：简阳市 512081 已于 2016-05-16 划归成都市代管，代码改为简阳市 510185"
+    ]
+    assert ws.load_standard(version="1.0.0").evaluate({**window, "district": "510122"}, as_of=date(2017, 1, 1)).warnings == []

@@ -57,7 +57,8 @@ def test_the_compiled_engine_prepares_checked_rules(
     rules = standard._rules.criteria
     assert all(isinstance(rule, CheckedCriterion) for rule in rules)
     assert {f.name for f in fields(CheckedCriterion)} == {
-        "id", "points", "lets", "applies", "main", "main_key", "facts", "templates", "location", "spec",
+        "id", "points", "lets", "applies", "main", "main_key", "facts", "templates", "location", "parts",
+        "special", "spec",
     }  # fmt: skip  # typed trees and templates: nothing executable
     prepared = ENGINE.prepare(rules)
     assert isinstance(prepared, CompiledPrepared) and isinstance(prepared, Prepared)

@@ -163,11 +163,20 @@ def test_a_fired_veto_fails_the_window_whatever_its_score(
     assert result.criteria["VETO-2"].status == "fail"
 
 
-def test_a_veto_without_data_does_not_fire(standard: ws.Standard, example_window: dict[str, Any]) -> None:
+def test_a_veto_without_data_does_not_fire_in_1_0_0(example_window: dict[str, Any]) -> None:
+    example_window["incidents"]["major_safety_accident"] = None
+    result = ws.load_standard(version="1.0.0").evaluate(example_window)
+    assert result.criteria["VETO-1"].status == "no_data"
+    assert (result.level, result.vetoes) == ("meets", [])
+
+
+def test_a_veto_without_data_blocks_in_2_0_0(standard: ws.Standard, example_window: dict[str, Any]) -> None:
     example_window["incidents"]["major_safety_accident"] = None
     result = standard.evaluate(example_window)
     assert result.criteria["VETO-1"].status == "no_data"
-    assert (result.level, result.vetoes) == ("meets", [])
+    assert (result.level, result.vetoes) == ("fails", ["VETO-1"])
+    (item,) = [r for r in result.rectifications() if r.kind == "veto"]
+    assert item.describe("zh").startswith("VETO-1 一票否决项无数据：发生重大安全责任事故 — 提供主管部门出具的")
 
 
 def test_a_failed_gate_fails_the_window(standard: ws.Standard, example_window: dict[str, Any]) -> None:
@@ -254,7 +263,7 @@ def test_the_default_thresholds_are_90_and_80(standard: ws.Standard, score: str,
 
 def test_level_titles(standard: ws.Standard, eighty_one: dict[str, Any]) -> None:
     assert standard.evaluate(eighty_one).level_title == LocalText(
-        zh="限期整改", en="Rectify within a time limit"
+        zh="基本达标（限期整改）", en="Rectify within a time limit"
     )
 
 
@@ -267,8 +276,12 @@ def test_dated_parameters_resolve_on_the_assessment_date(
     example_window["district"] = "510122"  # 双流县, a district until 2015-12-03 (then 双流区 510116)
     assert standard.evaluate(example_window).criteria["PRE-1"].status == "pass"
     example_window["assessed_on"] = date(2016, 6, 1)
-    later = standard.evaluate(example_window)
-    assert later.criteria["PRE-1"].status == "fail" and later.level == "fails"
+    old = ws.load_standard(version="1.0.0").evaluate(example_window)
+    assert old.criteria["PRE-1"].status == "fail" and old.level == "fails"  # 1.0.0: the code is gone
+    later = standard.evaluate(example_window)  # 2.0.0: the former code keeps its territory, with a warning
+    assert later.criteria["PRE-1"].status == "pass" and [w.code for w in later.warnings] == [
+        "district-code-superseded"
+    ]
 
 
 def test_as_of_overrides_the_assessment_date(standard: ws.Standard, example_window: dict[str, Any]) -> None:

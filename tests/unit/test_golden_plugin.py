@@ -177,12 +177,16 @@ def test_nothing_is_collected_or_imported_without_case_files(pytester: pytest.Py
 
 
 def test_pytest_rules_collects_every_packaged_case_once(pytester: pytest.Pytester) -> None:
-    _, cases = load_suite(ROOT / "rules" / "cdpma-window-2013")
+    folders = ("cdpma-window-2013", "cdpma-window-2013-1.0.0")  # the edition and the frozen 1.0.0
     result = run(pytester, "--collect-only", "-q", str(ROOT / "rules"))
     ids = [line for line in result.stdout.lines if "::" in line]
-    assert len(ids) == len(set(ids)) == len(cases)
-    assert {line.split("::")[1] for line in ids} == {case.name for case in cases}
-    assert all(line.startswith("rules/cdpma-window-2013/cases/") for line in ids), ids[:3]
+    assert len(ids) == len(set(ids))
+    for folder in folders:
+        _, cases = load_suite(ROOT / "rules" / folder)
+        own = [line for line in ids if line.startswith(f"rules/{folder}/cases/")]
+        assert {line.split("::")[1] for line in own} == {case.name for case in cases}
+        assert len(own) == len(cases)
+    assert all(line.startswith(tuple(f"rules/{f}/cases/" for f in folders)) for line in ids), ids[:3]
 
 
 def test_the_entry_point_is_declared() -> None:

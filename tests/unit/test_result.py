@@ -51,6 +51,7 @@ def test_scores_are_decimal_strings_with_two_places_in_json(
     assert data["criteria"]["STF-3"]["points"] == "1.50" and data["criteria"]["STF-3"]["max_points"] == "3.00"
     assert data["criteria"]["STF-3"]["facts"] == {
         "rate": "0.6666666666666666666666666667",
+        "requires": True,
         "staff.certified": 4,
         "staff.headcount": 6,
         "params.certified_full_ratio": "0.8",

@@ -171,3 +171,17 @@ def test_rules_schema_refuses_an_unknown_key_in_a_criterion() -> None:
     assert len(errors) == 1
     branch = [e.message for e in errors[0].context if list(e.absolute_path) == [0]]
     assert branch == ["Additional properties are not allowed ('weight' was unexpected)"]
+
+
+# --- campaign.schema.json ------------------------------------------------------------------------------
+
+
+def test_the_packaged_campaign_file_validates() -> None:
+    assert messages("campaign.schema.json", load_yaml(RULES / "campaign.yaml")) == []
+
+
+def test_a_broken_campaign_file_is_refused_by_the_schema() -> None:
+    data = load_yaml(RULES / "campaign.yaml")
+    data["checks"][0]["stage"] = "whenever"
+    del data["timetable"]
+    assert messages("campaign.schema.json", data) != []

@@ -91,8 +91,8 @@ def test_an_unknown_key_suggests_the_close_one() -> None:
 def test_an_unknown_key_without_a_close_one_lists_the_allowed_keys() -> None:
     assert criteria_problems(CRITERION + "  zzz: 1\n") == [
         "c.yaml:8:3: WS201 unknown key 'zzz' at [0].zzz\n    hint: allowed keys here: advice, always_holds, "
-        "applies_when, category, condition, effort, explain, id, kind, let, points, provenance, rectifiable, "
-        "score, source, threshold, title"
+        "applies_when, category, condition, effort, explain, explain_no_data, explain_not_applicable, id, "
+        "kind, let, parts, points, provenance, rectifiable, requires, score, source, threshold, title"
     ]
 
 
@@ -221,10 +221,10 @@ VETO = """\
             ),
             "a prerequisite needs a 'condition'",
         ),
-        (CRITERION + "  score: points\n", "give exactly one of 'condition' (all or nothing) and 'score'"),
+        (CRITERION + "  score: points\n", "give exactly one of 'condition' (all or nothing), 'score' and 'parts'"),
         (
             edit(CRITERION, "  condition: staff.in_uniform >= staff.headcount\n", ""),
-            "give exactly one of 'condition' (all or nothing) and 'score'",
+            "give exactly one of 'condition' (all or nothing), 'score' and 'parts'",
         ),
         (
             edit(CRITERION, "  category: STF\n", ""),

@@ -27,7 +27,7 @@ def edition_copy(tmp_path: Path) -> Path:
 
 
 def test_identity(standard: ws.Standard) -> None:
-    assert (standard.id, standard.version, standard.provenance) == (EDITION, "1.0.0", "reconstructed")
+    assert (standard.id, standard.version, standard.provenance) == (EDITION, "2.0.0", "reconstructed")
     assert standard.title == ws.LocalText(
         zh="成都市物业管理优质服务窗口创建标准",
         en="Chengdu property-management quality service window creation standard",
@@ -35,9 +35,9 @@ def test_identity(standard: ws.Standard) -> None:
     assert standard.effective == (date(2013, 3, 12), None)
     assert standard.disclaimer is not None and standard.disclaimer.en.startswith("Annex 1 of notice")
     assert len(standard.digest) == 64 and all(c in "0123456789abcdef" for c in standard.digest)
-    assert repr(standard) == f"<Standard {EDITION} 1.0.0 digest={standard.digest[:12]} engine=compiled>"
+    assert repr(standard) == f"<Standard {EDITION} 2.0.0 digest={standard.digest[:12]} engine=compiled>"
     assert standard.criteria[:5] == ("PRE-1", "PRE-2", "PRE-3", "PRE-4", "PRE-5")
-    assert len(standard.criteria) == len(set(standard.criteria)) == 47
+    assert len(standard.criteria) == len(set(standard.criteria)) == 48  # 2.0.0 adds BON-3
 
 
 # -- immutability -------------------------------------------------------------------------------------------
@@ -128,7 +128,7 @@ def test_an_unknown_parameter_is_refused(standard: ws.Standard) -> None:
         "1 problem in rule set:\nWS207 unknown parameter 'pass_treshold'\n    hint: known: "
         + ", ".join(known)
     )
-    assert "pass_threshold" in known and len(known) == 33
+    assert "pass_threshold" in known and len(known) == 34
 
 
 @pytest.mark.parametrize(
@@ -212,7 +212,7 @@ def test_the_digest_ignores_equal_numbers_written_differently(
     ("file", "old", "new"),
     [
         ("standard.yaml", "rectify_threshold: 80\n", "rectify_threshold: 81\n"),
-        ("standard.yaml", "version: 1.0.0", "version: 1.0.1"),
+        ("standard.yaml", "version: 2.0.0", "version: 2.0.1"),
         ("standard.yaml", "en: Rectify within a time limit", "en: Rectify in time"),
         ("criteria/2-staff.yaml", "score: points - without", "score: points - without * 1.5"),
         ("criteria/2-staff.yaml", "effort: 3", "effort: 2"),

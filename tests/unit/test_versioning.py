@@ -17,7 +17,7 @@ from window_standard._library import Library, packaged_rules_dir
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "tests" / "data" / "window-example.yaml"
 VARIANT = ROOT / "examples" / "rules" / "wuhou-window-2013-strict"
-PACKAGED = packaged_rules_dir() / "cdpma-window-2013"
+PACKAGED = packaged_rules_dir() / "cdpma-window-2013-1.0.0"
 
 
 @pytest.fixture(scope="module")
@@ -90,20 +90,20 @@ class TestDatedParameters:
     def test_pre1_uses_the_divisions_in_force_on_the_assessment_date(
         self, window: dict, district: str, assessed_on: date, inside: bool
     ) -> None:
-        std = ws.load_standard()
+        std = ws.load_standard(version="1.0.0")
         result = std.evaluate({**window, "district": district, "assessed_on": assessed_on})
         assert (result.criteria["PRE-1"].status == "pass") is inside
         assert (district in std.parameters_on(result.evaluated_on)["chengdu_divisions"]) is inside
         assert result.evaluated_on == assessed_on
 
     def test_as_of_overrides_the_assessment_date(self, window: dict) -> None:
-        std = ws.load_standard()
+        std = ws.load_standard(version="1.0.0")
         result = std.evaluate({**window, "district": "510116"}, as_of=date(2016, 1, 1))
         assert result.criteria["PRE-1"].status == "pass"
         assert result.evaluated_on == date(2016, 1, 1)
 
     def test_before_any_dated_value_the_parameter_is_no_data(self, window: dict) -> None:
-        std = ws.load_standard()
+        std = ws.load_standard(version="1.0.0")
         result = std.evaluate(window, as_of=date(2012, 12, 31))
         assert result.criteria["PRE-1"].status == "no_data"
         assert std.parameters_on(result.evaluated_on)["chengdu_divisions"] is None
@@ -119,7 +119,7 @@ class TestDatedParameters:
 
 class TestDigest:
     def test_digest_is_a_sha256_and_stamped_on_results(self, window: dict) -> None:
-        std = ws.load_standard()
+        std = ws.load_standard(version="1.0.0")
         assert re.fullmatch(r"[0-9a-f]{64}", std.digest)
         assert std.evaluate(window).standard.digest == std.digest
 
@@ -128,7 +128,7 @@ class TestDigest:
             ws.load_standard("cdpma-window-2013", digest="0000")
 
     def test_the_right_digest_is_accepted(self) -> None:
-        digest = ws.load_standard().digest
+        digest = ws.load_standard(version="1.0.0").digest
         assert ws.load_standard("cdpma-window-2013", digest=digest).digest == digest
 
     def test_reformatting_does_not_change_the_digest(self, tmp_path: Path) -> None:
@@ -141,7 +141,7 @@ class TestDigest:
             rules = yaml.safe_load(file.read_text(encoding="utf-8"))
             file.write_text(yaml.safe_dump([dict(sorted(r.items())) for r in rules], allow_unicode=True,
                                            default_flow_style=False), encoding="utf-8")
-        assert ws.load_standard(path=folder).digest == ws.load_standard().digest
+        assert ws.load_standard(path=folder).digest == ws.load_standard(version="1.0.0").digest
 
     @pytest.mark.parametrize(
         ("file", "old", "new"),
@@ -159,12 +159,12 @@ class TestDigest:
         text = path.read_text(encoding="utf-8")
         assert old in text
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
-        assert ws.load_standard(path=folder).digest != ws.load_standard().digest
+        assert ws.load_standard(path=folder).digest != ws.load_standard(version="1.0.0").digest
 
 
 class TestVariants:
     def test_the_example_variant_overrides_replaces_and_removes(self) -> None:
-        base, variant = ws.load_standard(), ws.load_standard(path=VARIANT)
+        base, variant = ws.load_standard(version="1.0.0"), ws.load_standard(path=VARIANT)  # it extends 1.0.0
         assert (variant.id, variant.version) == ("wuhou-window-2013-strict", "1.0.0")
         assert variant.parameters["pass_threshold"] == 92
         assert variant.parameters["rectify_threshold"] == 80  # inherited
@@ -232,7 +232,7 @@ class TestVariants:
 
 class TestWhatIf:
     def test_without_removes_criteria_and_renormalises(self, window: dict) -> None:
-        std = ws.load_standard()
+        std = ws.load_standard(version="1.0.0")
         lighter = std.without(criteria=["ENV-9", "BON-2"])
         assert "ENV-9" not in lighter.criteria and lighter.digest != std.digest
         result = lighter.evaluate({**window, "environment": {**window["environment"], "accessible_entrance": False}})
@@ -241,7 +241,7 @@ class TestWhatIf:
 
     def test_without_an_unknown_criterion(self) -> None:
         with pytest.raises(ws.RuleDefinitionError, match="WS208 unknown criteria: NOPE-1"):
-            ws.load_standard().without(criteria=["NOPE-1"])
+            ws.load_standard(version="1.0.0").without(criteria=["NOPE-1"])
 
 
 def test_the_rule_set_changelog_starts_with_the_current_version() -> None:
@@ -249,3 +249,36 @@ def test_the_rule_set_changelog_starts_with_the_current_version() -> None:
     changelog = (PACKAGED / "CHANGELOG.md").read_text(encoding="utf-8")
     entries = re.findall(r"^## \[(\d+\.\d+\.\d+[^\]]*)\]", changelog, flags=re.MULTILINE)
     assert entries and entries[0] == version, f"CHANGELOG.md's top entry {entries[:1]} is not version {version}"
+
+
+ORIGINAL_1_0_0 = "a7cba68ecc0658fb61c47fb6b43c87c5c784442f8210a5495bba93ff5555204b"
+#: 1.0.0 with the district names in standard.yaml: new rule-language keys must not change it (exclude_if).
+CURRENT_1_0_0 = "a32a9b4fe63dd038ebb525197ae95f9cd8e8ca499b0583a434c48c577e1657ce"
+
+
+def test_frozen_1_0_0_selectable_by_version_and_digest() -> None:
+    newest = ws.load_standard("cdpma-window-2013")
+    old = ws.load_standard("cdpma-window-2013", version="1.0.0")
+    assert (newest.version, old.version) == ("2.0.0", "1.0.0")
+    assert old.former_digests == (ORIGINAL_1_0_0,)
+    assert old.digest == CURRENT_1_0_0
+    assert newest.former_digests == ()
+    by_current = ws.load_standard("cdpma-window-2013", digest=old.digest)
+    by_original = ws.load_standard("cdpma-window-2013", digest=ORIGINAL_1_0_0)
+    assert by_current.version == by_original.version == "1.0.0"
+    assert by_original.digest == old.digest  # the alias names the same rules
+    assert ws.load_standard("cdpma-window-2013", version="1.0.0", digest=ORIGINAL_1_0_0).version == "1.0.0"
+    with pytest.raises(ws.WindowStandardError, match="not " + ORIGINAL_1_0_0):
+        ws.load_standard("cdpma-window-2013", version="2.0.0", digest=ORIGINAL_1_0_0)
+
+
+def test_former_digests_are_not_part_of_the_digest(tmp_path: Path) -> None:
+    folder = tmp_path / "e"
+    shutil.copytree(packaged_rules_dir() / "cdpma-window-2013-1.0.0", folder)
+    head = folder / "standard.yaml"
+    text = head.read_text("utf-8")
+    head.write_text("\n".join(line for line in text.splitlines() if not line.startswith("former_digests")), "utf-8")
+    plain = ws.load_standard(path=folder)
+    assert plain.digest == ws.load_standard("cdpma-window-2013", version="1.0.0").digest
+    with pytest.raises(ws.WindowStandardError, match="has digest"):
+        ws.load_standard(path=folder, digest=ORIGINAL_1_0_0)

@@ -81,6 +81,10 @@ class WindowRecord(FrozenModel):
     plan: bool | None = Field(description="PRE-4: the organisation adopted a campaign plan.")
     strands: bool | None = Field(description="PRE-5: both activity strands in the period.")
     reported: bool | None = Field(description="LF-8: reports sent to the association in the period.")
+    evaluated: bool = Field(False, description="The committee evaluated the window (else: self-assessment).")
+    fired_vetoes: list[str] = Field(
+        default_factory=list, description="Vetoes that fired (a finding; not those without data)."
+    )
 
 
 class EnteredWindow(WindowRecord):

@@ -242,6 +242,8 @@ def _organisation_outcome(
             plan=_flag(result, facts.plan),
             strands=_flag(result, facts.strands),
             reported=_flag(result, facts.reported),
+            evaluated=entry.committee_result is not None,
+            fired_vetoes=[v for v in result.vetoes if result.criteria[v].status == "fail"],
         )
         idle = run_rule(rules.organisation_window, record, params)
         lines.append(idle.explanation)

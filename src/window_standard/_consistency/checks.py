@@ -124,8 +124,12 @@ def _fallback(standard: Standard) -> str:
 
 
 def check_veto_dominance(standard: Standard, result: Result) -> None:
-    """The vetoes listed are exactly those that fired, and any of them makes the level the last one."""
-    fired = [c.id for c in result.criteria.values() if c.kind == "veto" and c.status == "fail"]
+    """The vetoes listed are exactly those that block, and any of them makes the level the last one.
+
+    A veto blocks when it fired, or when it has no data and the rule set says ``veto_without_data: blocks``.
+    """
+    blocking = ("fail", "no_data") if standard.spec.veto_without_data == "blocks" else ("fail",)
+    fired = [c.id for c in result.criteria.values() if c.kind == "veto" and c.status in blocking]
     if result.vetoes != fired:
         raise ConsistencyError(f"vetoes listed {result.vetoes}, vetoes fired {fired}")
     if fired and (result.level != _fallback(standard) or result.passed):

@@ -20,6 +20,7 @@ from .._result import (
     CategoryResult,
     CriteriaMap,
     CriterionResult,
+    DataWarning,
     LevelThreshold,
     LocalText,
     Rectification,
@@ -120,6 +121,7 @@ class Assembler:
             vetoes=[],
             prerequisites=[],
             parameters_digest="",
+            warnings=[],
             rectification_list=RectificationList.of([]),
             levels=(),
         )
@@ -152,6 +154,7 @@ class Assembler:
         scored: Scored,
         parameters_digest: str,
         levels: tuple[LevelThreshold, ...] = (),
+        warnings: list[DataWarning] | None = None,
     ) -> Result:
         """The result of one window (its criteria, categories and fixes are built on first access).
 
@@ -178,6 +181,7 @@ class Assembler:
                 "vetoes": scored.vetoes,  # the result's own lists: scoring made them for this window alone
                 "prerequisites": scored.gates,
                 "parameters_digest": parameters_digest,
+                "warnings": warnings or [],
                 "rectification_list": RectificationList(parts, criteria),
                 "levels": levels,  # immutable, shared by the results of one assessment date
             }

@@ -62,6 +62,7 @@ def compact_form(result: Result) -> dict[str, Any]:
         "vetoes": list(result.vetoes),
         "prerequisites": list(result.prerequisites),
         "parameters_digest": result.parameters_digest,
+        "warnings": [warning.model_dump(mode="json") for warning in result.warnings],
         "categories": {k: [str(c.score), str(c.max_score)] for k, c in result.categories.items()},
         "criteria": criteria,
     }
@@ -109,6 +110,7 @@ def full_form(assembler: Assembler, data: Mapping[str, Any], levels: tuple[Level
             "vetoes": data["vetoes"],
             "prerequisites": data["prerequisites"],
             "parameters_digest": data["parameters_digest"],
+            "warnings": data.get("warnings", []),
             "categories": categories,
             "criteria": criteria,
             "rectification_list": [fix.model_dump(mode="json") for fix in fixes],

@@ -5,7 +5,8 @@ standard's and the same for all of them:
 
 * a criterion that does not apply is ``not_applicable`` and leaves the maximum;
 * a gate passes when its condition holds, a veto fires (``fail``) when its condition holds, either is
-  ``no_data`` when the condition cannot be decided;
+  ``no_data`` when the condition cannot be decided; an undecided veto blocks like a fired one when the
+  rule set says ``veto_without_data: blocks`` (it is then in the result's ``vetoes``);
 * a scored or bonus criterion earns its score clamped to ``[0, points]`` and rounded half-up to two places
   (``no_data``: 0 points); a test earns all or nothing;
 * the total is the raw sum over applicable criteria normalised to the standard's total, plus the bonus,
@@ -37,7 +38,7 @@ __all__ = [
     "totalled",
 ]
 
-_SCORED, _BONUS, _GATE, _VETO = 0, 1, 2, 3
+_SCORED, _BONUS, _GATE, _VETO, _VETO_STRICT = 0, 1, 2, 3, 4
 _KIND_CODES = {"scored": _SCORED, "bonus": _BONUS, "prerequisite": _GATE, "veto": _VETO}
 
 
@@ -47,7 +48,8 @@ class ScoringPlan:
 
     Attributes:
         rows: Per criterion, in rule-set order: ``(id, kind code, maximum points or 0, scored by an
-            expression rather than a test, category position or -1)``.
+            expression rather than a test, category position or -1)``; a veto's kind code says whether no
+            data blocks (``veto_without_data: blocks``).
         conditional: Whether each criterion has an ``applies_when`` (without one, it always applies).
         categories: Category ids in order.
         total: The standard's total.
@@ -81,6 +83,8 @@ class ScoringPlan:
             )
             for r in rules
         )
+        if spec.veto_without_data == "blocks":  # a veto without data blocks like a fired one
+            rows = tuple((*row[:1], _VETO_STRICT, *row[2:]) if row[1] == _VETO else row for row in rows)
         conditional = tuple(r.applies is not None for r in rules)
         levels = tuple((lv.id, lv.min_score) for lv in spec.levels)
         return cls(rows, conditional, categories, spec.total, levels)
@@ -105,7 +109,7 @@ def status_of(
         return "not_applicable", None
     if kind == _GATE:
         return ("no_data" if value is None else "pass" if value else "fail"), None
-    if kind == _VETO:
+    if kind in (_VETO, _VETO_STRICT):
         return ("no_data" if value is None else "fail" if value else "pass"), None
     if value is None:
         return "no_data", ZERO_POINTS
@@ -139,6 +143,8 @@ def _row_lines(i: int, row: tuple[str, int, Decimal, bool, int], conditional: bo
         return [f"    if {applies}_sv{i} is not True:\n        _sgates.append({cid!r})"]
     if kind == _VETO:
         return [f"    if {applies}_sv{i} is True:\n        _svetoes.append({cid!r})"]
+    if kind == _VETO_STRICT:
+        return [f"    if {applies}_sv{i} is not False:\n        _svetoes.append({cid!r})"]
     total = f"_sc{position}" if kind == _SCORED else "_sbonus"
     head: list[str] = []
     if conditional:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .._build import build_rule_set
-from .._errors import RuleDefinitionError
+from .._build import RuleSet, build_rule_set
+from .._errors import Location, Problem, RuleDefinitionError, WindowStandardError
 from .._library import Library
 from .._model import Window
 from .criteria import lint_criterion
@@ -45,4 +45,23 @@ def lint_rule_set(folder: Path, root: type[BaseModel] = Window) -> list[Finding]
     for rule in rules.criteria:
         where = {key: locator.criterion(rule, tuple(key.split(".", 1))) for key in rule.trees}
         findings += lint_criterion(rule, root, params, where)
+    findings += _campaign_findings(folder, rules) if root is Window else []
     return sorted(findings, key=Finding.sort_key)
+
+
+def _campaign_findings(folder: Path, rules: RuleSet) -> list[Finding]:
+    """The problems of the edition's ``campaign.yaml`` (schema, expressions, criteria it reads), if any."""
+    file = folder / "campaign.yaml"
+    if not file.is_file():
+        return []
+    from .._campaign.campaign import load_campaign
+    from .._standard import Standard
+
+    try:
+        load_campaign(Standard(rules), path=file)
+    except RuleDefinitionError as exc:
+        return [finding_from_problem(p) for p in exc.problems]
+    except WindowStandardError as exc:
+        where = Location(str(file), 1, 1)
+        return [finding_from_problem(Problem("WS208", str(exc), "fix campaign.yaml", where))]
+    return []

@@ -200,8 +200,8 @@ class Analyser:
 
     def _IfElse(self, node: n.IfElse) -> Abstract:
         cond = self.value(node.cond)
-        then = self.value(node.then) if not isinstance(cond, frozenset) or True in cond else None
-        orelse = self.value(node.orelse) if not isinstance(cond, frozenset) or False in cond else None
+        then = self.value(node.then) if _may(cond, True) and not _no_data(node.then) else None
+        orelse = self.value(node.orelse) if _may(cond, False) and not _no_data(node.orelse) else None
         if then is None:
             return orelse
         return then if orelse is None else join(then, orelse)
@@ -384,3 +384,13 @@ def _item_value(typ: Type) -> Abstract:
     if typ.kind == "bool":
         return BOTH
     return Vals(_enum_values(typ)) if typ.kind in ("enum", "str", "date") else None
+
+
+def _may(cond: Abstract, truth: bool) -> bool:
+    """Whether a test's abstract value allows ``truth``."""
+    return not isinstance(cond, frozenset) or truth in cond
+
+
+def _no_data(node: n.Node) -> bool:
+    """A literal *no data* branch (``requires`` and ``parts`` make them): it adds no value to the join."""
+    return isinstance(node, n.Const) and node.value is None
