@@ -180,6 +180,7 @@ class CriterionSpec(SpecModel):
     effort: int = Field(2, ge=1, le=3, description="Effort of the fix: 1 low, 2 medium, 3 high.")
     rectifiable: bool = Field(
         True,
+        exclude_if=lambda value: value is True,  # the default is left out of the digest (1.0.0's stays)
         description="Whether a failure can be put right within the campaign period; false for what cannot be "
         "undone (a confirmed accident, a window outside the area): a rectification plan then says the target "
         "cannot be reached.",

@@ -57,7 +57,7 @@ def _refused(load: Any) -> str:
 @pytest.mark.parametrize("notice", ["/etc/passwd", "../../../../../../etc/passwd", "sources/../../x.txt"])
 def test_a_notice_outside_the_rule_folder_is_refused(tmp_path: Path, notice: str) -> None:
     message = _campaign(tmp_path, notice)
-    assert "WS106" in message and "outside the rule folder" in message and "campaign.yaml:23:" in message
+    assert "WS106" in message and "outside the rule folder" in message and "campaign.yaml:25:" in message
 
 
 def test_a_notice_that_is_a_folder_is_refused(tmp_path: Path) -> None:

@@ -42,7 +42,7 @@ def form(name: str) -> str:
 
 PAGES = [
     ("report-meets-zh", lambda: window_report("1-meets.yaml"), 5),
-    ("report-fails-zh", lambda: window_report("3-fails-score.yaml"), 5),
+    ("report-fails-zh", lambda: window_report("3-fails-score.yaml"), 6),  # 2.0.0: the no-data sentences are longer
     ("report-vetoed-en", lambda: window_report("4-vetoed.yaml", "en"), 6),
     ("form-accepted-zh", lambda: form("1-meets.yaml"), 1),
     ("form-rejected-zh", lambda: form("2-rectify.yaml"), 2),

@@ -31,12 +31,12 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
 
 
 def test_version_names_the_library_and_every_packaged_rule_set(capsys: pytest.CaptureFixture[str]) -> None:
-    std = ws.load_standard()
+    old, new = ws.load_standard(version="1.0.0"), ws.load_standard()
     code, out, _ = _run(capsys, "--version")
     assert code == 0
     assert out.splitlines() == [
         f"window-standard {ws.__version__}",
-        f"  {std.id} {std.version} digest {std.digest}",
+        *(f"  {std.id} {std.version} digest {std.digest}" for std in (old, new)),
     ]
 
 

@@ -32,7 +32,7 @@ def test_the_compact_form_keeps_what_the_window_changed(example_window: dict[str
     assert compact["criteria"]["STF-1"] == {
         "status": "pass",
         "points": "3.00",
-        "facts": {"without": 0, "staff.headcount": 6, "staff.in_uniform": 6},
+        "facts": {"without": 0, "requires": True, "staff.headcount": 6, "staff.in_uniform": 6},
     }
     assert "title" not in compact["criteria"]["STF-1"] and "explanation" not in compact["criteria"]["STF-1"]
     assert len(STD.compact_json(result)) < len(result.model_dump_json()) / 3

@@ -35,11 +35,11 @@ def test_the_report_shows_the_header_every_criterion_and_the_plan(standard: ws.S
     assert page.startswith("<!DOCTYPE html>") and '<html lang="zh-CN">' in page
     for shown in (w.name, w.organisation.name, "成华区（510108）", "2013-06-27", result.standard.digest):
         assert shown in text
-    assert "cdpma-window-2013 版本 1.0.0" in text and "原文未随通知公布" in text  # the reconstruction notice
+    assert "cdpma-window-2013 版本 2.0.0" in text and "原文未随通知公布" in text  # the reconstruction notice
     assert '<span class="badge bad">未达标</span>' in page and "总分 71.95 / 100.00" in text
     for cid in result.criteria:
         assert f'<td class="id">{cid}</td>' in page
-    assert "达到“达标”（总分不低于 90.00）" in text and "达到“限期整改”（总分不低于 80.00）" in text
+    assert "达到“达标”（总分不低于 90.00）" in text and "达到“基本达标（限期整改）”（总分不低于 80.00）" in text
     plan = result.plan("meets")
     assert f"完成后总分 {plan.score_after}，难度合计 {plan.effort}" in text
     assert "通知 §3(1)" in text and "notice §" not in text  # clauses read as Chinese

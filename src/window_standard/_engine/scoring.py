@@ -215,7 +215,7 @@ def _totals_in_cents(total: Decimal) -> Callable[[int, int, int], tuple[Decimal,
     function of three integers, memoised per scoring plan, bounded).
     """
 
-    @lru_cache(maxsize=8192)
+    @lru_cache(maxsize=256)
     def totals(raw: int, raw_max: int, bonus: int) -> tuple[Decimal, Decimal, Decimal, Decimal]:
         raw_d, raw_max_d, bonus_d = from_cents(raw), from_cents(raw_max), from_cents(bonus)
         return raw_d, raw_max_d, bonus_d, totalled(total, raw_d, raw_max_d, bonus_d)
