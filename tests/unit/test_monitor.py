@@ -161,7 +161,7 @@ def test_state_is_bounded_over_subjects_opened_and_closed(
             monitor.feed(f"s-{number}", SurveyCompleted(satisfied=number % 2 == 0))
             monitor.close(f"s-{number}")
 
-    cycle(60)  # warm-up: caches, the first sessions
+    cycle(250)  # warm-up: caches (bounded ones fill over the first couple of hundred), the first sessions
     tracemalloc.start()
     try:
         cycle(50)
