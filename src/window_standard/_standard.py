@@ -9,27 +9,25 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from decimal import Decimal, localcontext
+from decimal import localcontext
 from types import MappingProxyType
 from typing import Any, Literal
 
-from pydantic import ValidationError
-
-from ._build import RuleSet, out_of_bounds, param_types, resolve_parameters
+from ._build import RuleSet, resolve_parameters
 from ._districts import district_warnings
 from ._engine import DEFAULT_ENGINE, Prepared, get_engine, prepare_isolated
 from ._engine.assemble import Assembler
 from ._engine.compact import FORM as COMPACT_FORM
-from ._engine.compact import compact_form, full_form
+from ._engine.compact import compact_form, full_form, own_stamp
 from ._engine.scoring import ScoringPlan, score
-from ._errors import Problem, RuleDefinitionError, WindowStandardError
+from ._errors import Problem, RuleDefinitionError
 from ._model import Window
 from ._numbers import DECIMAL_CONTEXT, json_native
 from ._result import DataWarning, LevelThreshold, LocalText, Result, StandardStamp
 from ._spec import StandardSpec
+from ._variants import overridden_spec
 
 __all__ = ["Standard", "canonical_digest", "parameters_digest"]
 
@@ -357,17 +355,7 @@ class Standard:
         return Result.model_validate(data)
 
     def _own(self, stamp: Any) -> None:
-        mine = self._stamp.model_dump()
-        if stamp != mine:
-            named = (
-                f"{stamp.get('id')} {stamp.get('version')} ({str(stamp.get('digest'))[:12]})"
-                if isinstance(stamp, Mapping)
-                else "an unknown standard"
-            )
-            raise WindowStandardError(
-                f"the result was made by {named}, not by {self.id} {self.version} ({self.digest[:12]}): "
-                "use the standard its stamp names"
-            )
+        own_stamp(self._stamp, stamp)
 
     def without(self, *, criteria: Iterable[str]) -> Standard:
         """A what-if variant with some criteria removed; it has its own digest.
@@ -403,57 +391,7 @@ class Standard:
         Raises:
             RuleDefinitionError: WS207 for an unknown parameter, a value of another type or out of bounds.
         """
-        merged = dict(self._spec.parameters)
-        problems: list[Problem] = []
-        for name, value in overrides.items():
-            problem = _override_problem(name, value, merged)
-            if problem is not None:
-                problems.append(problem)
-            else:
-                merged[name] = value
-        if problems:
-            raise RuleDefinitionError(problems)
-        try:
-            spec = StandardSpec.model_validate({**self._spec.model_dump(by_alias=True), "parameters": merged})
-        except ValidationError:
-            names = ", ".join(sorted(overrides))
-            raise RuleDefinitionError(
-                [Problem("WS207", f"parameters {names}: a value is not a number, date, text or list", "")]
-            ) from None
-        spec = spec.model_copy(update={"criteria": self._spec.criteria})
-        old, new = param_types(self._spec, None, problems), param_types(spec, None, problems)
-        for name in overrides:
-            if name in new and new[name].with_nullable(False) != old[name].with_nullable(False):
-                problems.append(
-                    Problem(
-                        "WS207",
-                        f"parameter '{name}' must stay a {old[name].with_nullable(False).describe()}, "
-                        f"got {new[name].with_nullable(False).describe()}",
-                        "",
-                    )
-                )
-        if problems:
-            raise RuleDefinitionError(problems)
+        spec = overridden_spec(self._spec, overrides)
         # parameters are read at run time: the prepared rules serve the variant unchanged
         rules = RuleSet(spec, self._rules.criteria, self._rules.folder)
         return Standard(rules, self._engine, prepared=self._prepared)
-
-
-def _override_problem(name: str, value: Any, merged: Mapping[str, Any]) -> Problem | None:
-    """Why one ``with_parameters`` override cannot be used, or None."""
-    if name not in merged:
-        return Problem("WS207", f"unknown parameter '{name}'", f"known: {', '.join(sorted(merged))}")
-    if isinstance(value, dict) and not isinstance(merged[name], dict):
-        return Problem("WS207", f"parameter '{name}' is not dated; give one value", "")
-    values = list(value.values()) if isinstance(value, dict) else [value]
-    for item in values:
-        if item is None or (isinstance(item, float) and not math.isfinite(item)):
-            what = "no value (None)" if item is None else f"{item!r}"
-            return Problem(
-                "WS207",
-                f"parameter '{name}' cannot be {what}",
-                "give a finite number, a date, text or a list",
-            )
-    exact = [Decimal(repr(v)) if isinstance(v, float) else v for v in values]  # as pydantic reads a float
-    bad = out_of_bounds("parameter", name, exact, None)
-    return bad[0] if bad else None

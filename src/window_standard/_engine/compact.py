@@ -20,11 +20,11 @@ from .._errors import WindowStandardError
 from .._expr import nodes as n
 from .._expr.types import Type
 from .._rectify import rectification_items
-from .._result import CriterionResult, LevelThreshold, Result
+from .._result import CriterionResult, LevelThreshold, Result, StandardStamp
 from .assemble import Assembler
 from .explain import explain
 
-__all__ = ["FORM", "compact_form", "full_form"]
+__all__ = ["FORM", "compact_form", "full_form", "own_stamp"]
 
 _LOST = ("fail", "partial", "no_data")
 
@@ -162,3 +162,22 @@ def _typed(value: Any, kind: Type) -> Any:
     if kind.kind == "enum" and kind.enum is not None and isinstance(value, str):
         return kind.enum(value)
     return value
+
+
+def own_stamp(mine: StandardStamp, stamp: Any) -> None:
+    """Refuse a result whose stamp is not this standard's.
+
+    Raises:
+        WindowStandardError: Naming both standards.
+    """
+    if stamp == mine.model_dump():
+        return
+    named = (
+        f"{stamp.get('id')} {stamp.get('version')} ({str(stamp.get('digest'))[:12]})"
+        if isinstance(stamp, Mapping)
+        else "an unknown standard"
+    )
+    raise WindowStandardError(
+        f"the result was made by {named}, not by {mine.id} {mine.version} ({mine.digest[:12]}): "
+        "use the standard its stamp names"
+    )
