@@ -160,3 +160,29 @@ def test_the_interpreter_knows_every_node_type_and_function() -> None:
 
     assert set(derive._EVAL) == set(n.CHILDREN)
     assert set(derive._PYTHON) == set(FUNCTIONS)
+
+
+def test_a_requires_that_fails_is_no_data_not_false(
+    durable: ws.Standard, example_window: dict[str, Any]
+) -> None:
+    # 2.0.0's `requires` makes main `requires ? test : None`: the None branch matches neither rail
+    example_window["staff"].update(
+        headcount=0, in_uniform=0, with_badge=0, certified=0, courteous_language=False
+    )
+    (stf,) = (t for t in prepared(durable).translation.rules if t.rule.id == "STF-5")
+    true, false = (stf.conditions[name] for name in stf.main)
+    assert {"$gte": {"w.staff.headcount": 1}} in true["$and"] and {"$gte": {"w.staff.headcount": 1}} in false[
+        "$and"
+    ]
+    compiled = ws.load_standard(engine="compiled").evaluate(example_window).criteria["STF-5"]
+    found = durable.evaluate(example_window).criteria["STF-5"]
+    assert found.status == compiled.status and found.points == compiled.points
+    assert found.status != "fails"
+
+
+def test_a_literal_none_has_no_truth() -> None:
+    from window_standard._engine.durable.translate import _truth
+
+    never = {"$never": True}
+    assert _truth(None) == (never, never)
+    assert _truth(False) == (never, {"$always": True})

@@ -186,7 +186,7 @@ class _RuleTranslator:
         if isinstance(node, n.Name) and not node.is_constant:
             return self.rails(self.lets[node.name])
         if isinstance(node, n.Const):
-            return (_ALWAYS, _NEVER) if node.value else (_NEVER, _ALWAYS)
+            return _truth(node.value)
         if isinstance(node, n.Not):
             true, false = self.rails(node.operand)
             return false, true
@@ -206,9 +206,9 @@ class _RuleTranslator:
         if isinstance(node, n.IsNone) and node.operand.type.kind not in _SCALAR_KINDS:
             return self.flag(self.derive(node))  # whether a record or list has data: computed in Python
         if isinstance(node, n.IsNone):
-            key, _ = self.operand(node.operand)
-            if key is None:  # a literal always has data
-                return (_NEVER, _ALWAYS) if not node.negate else (_ALWAYS, _NEVER)
+            key, literal = self.operand(node.operand)
+            if key is None:  # a literal: no data only when it is None
+                return _truth((literal is None) is not node.negate)
             missing, present = {"$nex": {key: 1}}, _exists(key)
             return (present, missing) if node.negate else (missing, present)
         if isinstance(node, n.Compare):
@@ -235,16 +235,16 @@ class _RuleTranslator:
             key, literal = self.operand(node.left)
             members = sorted(_literal(v) for v in node.right.value)
             if key is None:
-                truth = literal in members
-                return (_ALWAYS, _NEVER) if truth == (node.op == "in") else (_NEVER, _ALWAYS)
+                return _truth(None if literal is None else (literal in members) == (node.op == "in"))
             inside = _or(*({"$eq": {key: m}} for m in members))
             outside = _and(_exists(key), *({"$neq": {key: m}} for m in members))
             return (inside, outside) if node.op == "in" else (outside, inside)
         left, left_value = self.operand(node.left)
         right, right_value = self.operand(node.right)
+        if (left is None and left_value is None) or (right is None and right_value is None):
+            return _NEVER, _NEVER  # a literal None: no data, whatever the other side holds
         if left is None and right is None:
-            truth = _fold(node.op, left_value, right_value)
-            return (_ALWAYS, _NEVER) if truth else (_NEVER, _ALWAYS)
+            return _truth(_fold(node.op, left_value, right_value))
         return self.comparison(node.op, left, left_value, right, right_value), self.comparison(
             _NEGATED[node.op], left, left_value, right, right_value
         )
@@ -290,6 +290,13 @@ class _RuleTranslator:
         return name
 
 
+def _truth(value: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The rails of a known value: true, false, or None (no data: neither rail matches)."""
+    if value is None:
+        return _NEVER, _NEVER
+    return (_ALWAYS, _NEVER) if value else (_NEVER, _ALWAYS)
+
+
 def _literal(value: Any) -> Any:
     normal = normalise(value)
     if isinstance(value, Decimal) and Decimal(repr(normal)) != value:
@@ -298,8 +305,6 @@ def _literal(value: Any) -> Any:
 
 
 def _fold(op: str, left: Any, right: Any) -> bool:
-    if left is None or right is None:
-        return False
     ops = {"==": left == right, "!=": left != right, "<": left < right}
     ops.update({"<=": left <= right, ">": left > right, ">=": left >= right})
     return bool(ops[op])
