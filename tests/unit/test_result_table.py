@@ -103,3 +103,18 @@ def test_unsure_decisions_are_marked_for_the_exact_path() -> None:
     assert ops.cents(num(1, 200, False), unsure)[0] == 1
     ops.cents(num(1, 200, True), unsure)
     assert unsure[0]
+
+
+def test_a_veto_without_data_blocks_in_the_table(population: list[dict[str, Any]]) -> None:
+    # rule set 2.0.0: veto_without_data: blocks — an undecided veto gives the last level, as a fired one does
+    window = {**population[0], "incidents": {}}
+    vetoes = [row[0] for row in ws.load_standard()._plan.rows if row[1] == 4]
+    assert vetoes, "the rule set marks its vetoes as blocking without data"
+    for engine in ("compiled", "columnar"):
+        std = ws.load_standard(engine=engine)
+        table, result = std.evaluate_table([window]), std.evaluate(window)
+        wide = table.to_pandas()
+        assert result.level == std._plan.levels[-1][0] == wide.loc[0, "level"] == table.summary(0).level
+        assert [wide.loc[0, f"{cid}.status"] for cid in vetoes] == [result.criteria[c].status for c in vetoes]
+        assert "no_data" in {result.criteria[c].status for c in vetoes}
+        assert bool(table.arrays.blocked[0])

@@ -27,7 +27,7 @@ __all__ = ["STATUSES", "ScoredArrays", "level_of_totals", "score_arrays"]
 #: Status codes of the arrays, in order.
 STATUSES = ("pass", "partial", "fail", "no_data", "not_applicable")
 _PASS, _PARTIAL, _FAIL, _NO_DATA, _NA = range(5)
-_SCORED, _BONUS, _GATE, _VETO = 0, 1, 2, 3
+_SCORED, _BONUS, _GATE, _VETO, _VETO_STRICT = 0, 1, 2, 3, 4
 
 
 @dataclass
@@ -44,7 +44,7 @@ class ScoredArrays:
         raw_max: Their maximum.
         bonus: Bonus points (hundredths).
         total: The total (hundredths).
-        blocked: Whether a gate failed (or had no data) or a veto fired.
+        blocked: Whether a gate failed (or had no data) or a veto fired (or had no data, where that blocks).
         level: The level's position.
     """
 
@@ -66,7 +66,7 @@ def _criterion(kind: int, top: int, by_expression: bool, applies: Any, value: An
     rows = known.size
     status = np.full(rows, _NO_DATA, np.int8)
     points = np.full(rows, -1, np.int64)
-    if kind in (_GATE, _VETO):
+    if kind in (_GATE, _VETO, _VETO_STRICT):
         holds = data.astype(np.bool_)
         good = holds if kind == _GATE else ~holds
         status[known] = np.where(good[known], _PASS, _FAIL)
@@ -104,7 +104,7 @@ def score_arrays(plan: ScoringPlan, found: Outcomes, params: Sequence[Mapping[st
             category_max[:, position] += np.where(applies, top_cents, 0)
         elif kind == _BONUS:
             bonus += np.where(applies, pts, 0)
-        elif kind == _GATE:
+        elif kind in (_GATE, _VETO_STRICT):  # a failed or undecided gate; a fired or undecided strict veto
             blocked |= applies & (st != _PASS)
         else:
             blocked |= st == _FAIL
