@@ -131,6 +131,13 @@ class _Checker:
                 )
             return n.Const(NUMBER, number)
         if isinstance(value, str):
+            if any(0xD800 <= ord(c) <= 0xDFFF for c in value):  # e.g. "\ud800": no text can hold it
+                raise self.error(
+                    "WS302",
+                    "text literals cannot contain surrogate escapes (\\ud800–\\udfff)",
+                    "write the character itself",
+                    node,
+                )
             return n.Const(STR, value)
         if value is None:
             raise self.error(
