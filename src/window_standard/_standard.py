@@ -335,7 +335,7 @@ class Standard:
         Raises:
             WindowStandardError: When another standard made the result.
         """
-        self._own(result.standard.model_dump())
+        own_stamp(self._stamp, result.standard.model_dump())
         data = compact_form(result)
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -348,14 +348,11 @@ class Standard:
         """
         data = json.loads(text)
         if isinstance(data, dict) and data.get("form") == COMPACT_FORM:
-            self._own(data.get("standard"))
+            own_stamp(self._stamp, data.get("standard"))
             on = date.fromisoformat(str(data.get("evaluated_on")))
             with localcontext(DECIMAL_CONTEXT):
                 return full_form(self._assembler, data, self._resolved(on)[2])
         return Result.model_validate(data)
-
-    def _own(self, stamp: Any) -> None:
-        own_stamp(self._stamp, stamp)
 
     def without(self, *, criteria: Iterable[str]) -> Standard:
         """A what-if variant with some criteria removed; it has its own digest.

@@ -143,17 +143,17 @@ def test_dates_share_a_cell() -> None:
 
 
 def test_the_command_line_reads_a_workbook_for_batch_inputs(tmp_path: Path) -> None:
-    from window_standard.cli._evaluate import BadInput
-    from window_standard.cli._sheet import workbook_windows
+    from window_standard._read import InputError, iter_windows  # what `window-standard evaluate` reads with
 
     path = report.write_workbook(tmp_path / "filled.xlsx", EXAMPLE_WINDOWS[:2])
-    assert [(s, w.id) for s, w in workbook_windows(path)] == [
+    assert [(s, w.id) for s, w in iter_windows([path], "zh")] == [
         ("filled.xlsx:输入!C", EXAMPLE_WINDOWS[0].id),
         ("filled.xlsx:输入!D", EXAMPLE_WINDOWS[1].id),
     ]
     book = openpyxl.load_workbook(path)
     book["输入"].cell(row=line_of(book["输入"], "kind"), column=4, value="?")
     book.save(path)
-    with pytest.raises(BadInput) as caught:
-        workbook_windows(path)
-    assert caught.value.render().splitlines()[1].startswith("  kind：输入!D4：“?”不是可选项")
+    items = dict(iter_windows([path], "zh"))
+    bad = items["filled.xlsx:输入!D"]
+    assert isinstance(bad, InputError)
+    assert bad.render().splitlines()[1].startswith("  kind：输入!D4：“?”不是可选项")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -11,30 +11,7 @@ from .._errors import WindowStandardError
 from ._evaluate import BadInput, fail, load
 from ._options import RulesOption, StandardOption
 
-if TYPE_CHECKING:
-    from .._model import Window
-
-__all__ = ["sheet", "workbook_windows"]
-
-
-def workbook_windows(path: Path) -> list[tuple[str, Window]]:
-    """The windows of a filled scoring workbook, for ``evaluate`` and other batch inputs.
-
-    Returns:
-        ``(source, window)`` per filled column, the source as ``FILE:输入!C``.
-
-    Raises:
-        BadInput: Naming every bad cell (``输入!C44 staff.in_uniform：…``) of every bad column, or saying
-            that openpyxl is missing.
-    """
-    from .._read.sources import iter_windows
-
-    found: list[tuple[str, Window]] = []
-    for source, item in iter_windows([path], "zh"):
-        if isinstance(item, BadInput):
-            raise item
-        found.append((source, item))
-    return found
+__all__ = ["sheet"]
 
 
 def sheet(
